@@ -1,0 +1,1 @@
+"""The bureau service: FastAPI app, its database, admin commands."""

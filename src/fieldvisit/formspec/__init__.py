@@ -1,0 +1,1 @@
+"""Form definitions: load and check `forms/*.toml`, evaluate required/relevant/constraint rules."""

@@ -1,0 +1,1 @@
+"""Printing: ReportLab renderers of the official forms from immutable snapshots."""

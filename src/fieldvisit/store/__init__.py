@@ -1,0 +1,1 @@
+"""The local encrypted store: SQLCipher engine, migrations, repositories, outbox and attachment vault."""
