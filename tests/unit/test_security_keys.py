@@ -1,0 +1,159 @@
+"""Tests of key wrapping: Argon2id + AES-GCM under a password, JSON storage, password change, subkeys."""
+
+import dataclasses
+import json
+import unicodedata
+
+import pytest
+
+from fieldvisit.security.keys import (
+    DEFAULT_KDF_PARAMS,
+    FAST_TEST_PARAMS,
+    KEY_BYTES,
+    KdfParams,
+    WrappedKey,
+    WrappedKeyFormatError,
+    WrongPasswordError,
+    derive_subkey,
+    new_database_key,
+    rewrap_key,
+    unwrap_key,
+    wrap_key,
+)
+
+
+def test_new_database_key_is_32_random_bytes() -> None:
+    keys = {new_database_key() for _ in range(8)}
+    assert len(keys) == 8
+    assert all(len(k) == KEY_BYTES for k in keys)
+
+
+def test_wrap_then_unwrap_returns_the_key() -> None:
+    key = new_database_key()
+    wrapped = wrap_key(key, "correct horse", params=FAST_TEST_PARAMS)
+    assert unwrap_key(wrapped, "correct horse") == key
+    assert key not in wrapped.ciphertext
+
+
+def test_wrong_password_is_refused() -> None:
+    wrapped = wrap_key(new_database_key(), "correct horse", params=FAST_TEST_PARAMS)
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(wrapped, "correct horsE")
+
+
+@pytest.mark.parametrize("field", ["ciphertext", "nonce", "salt"])
+def test_tampered_bytes_are_refused(field: str) -> None:
+    wrapped = wrap_key(new_database_key(), "pw", params=FAST_TEST_PARAMS)
+    original = getattr(wrapped, field)
+    flipped = bytes([original[0] ^ 0x01]) + original[1:]
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(dataclasses.replace(wrapped, **{field: flipped}), "pw")
+
+
+def test_changed_costs_are_refused_even_with_the_right_password() -> None:
+    wrapped = wrap_key(new_database_key(), "pw", params=KdfParams(1, 16, 1))
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(dataclasses.replace(wrapped, memory_cost=32), "pw")
+
+
+def test_json_round_trip() -> None:
+    key = new_database_key()
+    wrapped = wrap_key(key, "pw", params=FAST_TEST_PARAMS)
+    text = wrapped.to_json()
+    data = json.loads(text)
+    assert data["version"] == 1
+    assert data["kdf"] == "argon2id"
+    restored = WrappedKey.from_json(text)
+    assert restored == wrapped
+    assert unwrap_key(restored, "pw") == key
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda d: d.update(version=2),
+        lambda d: d.update(kdf="scrypt"),
+        lambda d: d.pop("salt"),
+        lambda d: d.update(nonce="not base64!"),
+        lambda d: d.update(memory_cost=1 << 40),
+        lambda d: d.update(time_cost="3"),
+    ],
+)
+def test_unreadable_json_is_a_format_error(mutate) -> None:
+    data = json.loads(wrap_key(new_database_key(), "pw", params=FAST_TEST_PARAMS).to_json())
+    mutate(data)
+    with pytest.raises(WrappedKeyFormatError):
+        WrappedKey.from_json(json.dumps(data))
+
+
+def test_garbage_is_a_format_error() -> None:
+    for text in ["", "[]", "{not json"]:
+        with pytest.raises(WrappedKeyFormatError):
+            WrappedKey.from_json(text)
+
+
+def test_rare_character_password_round_trips() -> None:
+    key = new_database_key()
+    wrapped = wrap_key(key, "密码𠮷🙂", params=FAST_TEST_PARAMS)
+    assert unwrap_key(wrapped, "密码𠮷🙂") == key
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(wrapped, "密码𠮷")
+
+
+def test_password_is_not_normalised() -> None:
+    composed = unicodedata.normalize("NFC", "café")
+    decomposed = unicodedata.normalize("NFD", "café")
+    assert composed != decomposed
+    wrapped = wrap_key(new_database_key(), composed, params=FAST_TEST_PARAMS)
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(wrapped, decomposed)
+
+
+def test_empty_password_is_refused() -> None:
+    with pytest.raises(ValueError):
+        wrap_key(new_database_key(), "", params=FAST_TEST_PARAMS)
+
+
+def test_short_key_is_refused() -> None:
+    with pytest.raises(ValueError):
+        wrap_key(b"short", "pw", params=FAST_TEST_PARAMS)
+
+
+def test_rewrap_changes_the_password_and_keeps_the_key() -> None:
+    key = new_database_key()
+    old = wrap_key(key, "old", params=FAST_TEST_PARAMS)
+    new = rewrap_key(old, "old", "新密码")
+    assert unwrap_key(new, "新密码") == key
+    assert new.params == FAST_TEST_PARAMS
+    assert new.salt != old.salt
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(new, "old")
+
+
+def test_rewrap_with_the_wrong_old_password_fails() -> None:
+    old = wrap_key(new_database_key(), "old", params=FAST_TEST_PARAMS)
+    with pytest.raises(WrongPasswordError):
+        rewrap_key(old, "guess", "new")
+
+
+def test_rewrap_can_raise_the_costs() -> None:
+    old = wrap_key(new_database_key(), "old", params=FAST_TEST_PARAMS)
+    stronger = KdfParams(time_cost=2, memory_cost=64, parallelism=1)
+    assert rewrap_key(old, "old", "new", params=stronger).params == stronger
+
+
+def test_wrapping_without_params_uses_the_default_costs() -> None:
+    key = new_database_key()
+    wrapped = wrap_key(key, "pw")
+    assert wrapped.params == DEFAULT_KDF_PARAMS
+    assert unwrap_key(wrapped, "pw") == key
+
+
+def test_subkeys_differ_by_purpose_and_from_the_key() -> None:
+    key = new_database_key()
+    attachments = derive_subkey(key, "attachments")
+    exports = derive_subkey(key, "exports")
+    assert len(attachments) == KEY_BYTES
+    assert len({key, attachments, exports}) == 3
+    assert derive_subkey(key, "attachments") == attachments
+    assert derive_subkey(new_database_key(), "attachments") != attachments
