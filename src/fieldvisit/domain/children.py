@@ -139,7 +139,6 @@ class ChildFile(FormRecord, table=True):
 
     file_no: str = Field(index=True, max_length=40)
     name: str = Field(index=True, max_length=64)
-    name_initials: str = Field(default="", index=True, max_length=64)
     id_number: str = Field(default="", index=True, max_length=18)
     sex: str = enum_field("")
     birth_date: date | None = Field(default=None, index=True)

@@ -228,3 +228,13 @@ def _open_with_key(path: Path, info: WorkspaceInfo, key: bytes, clock: Clock) ->
         raise
     vault = AttachmentVault(path / VAULT_DIR, key)
     return Workspace(path=path, info=info, engine=engine, vault=vault, migration=report, clock=clock)
+
+
+def default_workspace_dir() -> Path:
+    """Where the app keeps its workspace unless told otherwise (`FIELDVISIT_HOME` overrides)."""
+    override = os.environ.get("FIELDVISIT_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("FieldVisit", appauthor=False) / "workspace"

@@ -127,7 +127,6 @@ def upgrade() -> None:
         sa.Column("extra", sa.JSON(), nullable=False),
         sa.Column("file_no", sa.String(length=40), nullable=False),
         sa.Column("name", sa.String(length=64), nullable=False),
-        sa.Column("name_initials", sa.String(length=64), nullable=False),
         sa.Column("id_number", sa.String(length=18), nullable=False),
         sa.Column("sex", sa.String(length=40), nullable=False),
         sa.Column("birth_date", sa.Date(), nullable=True),
@@ -170,7 +169,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_child_file_file_no"), ["file_no"], unique=False)
         batch_op.create_index(batch_op.f("ix_child_file_id_number"), ["id_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_child_file_name"), ["name"], unique=False)
-        batch_op.create_index(batch_op.f("ix_child_file_name_initials"), ["name_initials"], unique=False)
         batch_op.create_index(batch_op.f("ix_child_file_next_visit_due"), ["next_visit_due"], unique=False)
         batch_op.create_index(batch_op.f("ix_child_file_primary_category"), ["primary_category"], unique=False)
         batch_op.create_index(batch_op.f("ix_child_file_risk_level"), ["risk_level"], unique=False)
@@ -1001,7 +999,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_child_file_risk_level"))
         batch_op.drop_index(batch_op.f("ix_child_file_primary_category"))
         batch_op.drop_index(batch_op.f("ix_child_file_next_visit_due"))
-        batch_op.drop_index(batch_op.f("ix_child_file_name_initials"))
         batch_op.drop_index(batch_op.f("ix_child_file_name"))
         batch_op.drop_index(batch_op.f("ix_child_file_id_number"))
         batch_op.drop_index(batch_op.f("ix_child_file_file_no"))

@@ -1,0 +1,69 @@
+"""Health check of a workspace for `fieldvisit check`: encryption, schema, integrity, counts, bundled assets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+
+from fieldvisit.assets import asset_root
+from fieldvisit.domain.assistance import HouseholdAssessment, HouseholdMember
+from fieldvisit.domain.burial import GraveCase, Patrol
+from fieldvisit.domain.children import ChildFile, ChildVisit
+from fieldvisit.store.engine import is_encrypted_file
+from fieldvisit.store.migrate import current_revision, head_revision
+from fieldvisit.store.tables import OutboxEntry
+from fieldvisit.store.workspace import Workspace
+
+COUNTED = (
+    ("households", "家庭核查", HouseholdAssessment),
+    ("household members", "家庭成员", HouseholdMember),
+    ("children", "儿童档案", ChildFile),
+    ("visits", "探访记录", ChildVisit),
+    ("grave cases", "违建坟墓台账", GraveCase),
+    ("patrols", "巡查记录", Patrol),
+    ("unsynced changes", "待同步", OutboxEntry),
+)
+
+
+@dataclass
+class CheckReport:
+    """Findings of a check; `problems` empty means healthy."""
+
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    counts: list[tuple[str, str, int]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+
+def check_workspace(workspace: Workspace) -> CheckReport:
+    """Verify encryption, schema revision and integrity, count the records, and check the bundled assets."""
+    report = CheckReport()
+    report.facts.append(("workspace (数据目录)", f"{workspace.path}{' (演示数据)' if workspace.info.demo else ''}"))
+    with workspace.engine.connect() as connection:
+        cipher = connection.exec_driver_sql("PRAGMA cipher_version").scalar() or ""
+        encrypted = is_encrypted_file(workspace.db_path)
+        report.facts.append(("encryption (加密)", f"SQLCipher {cipher}, header encrypted: {encrypted}"))
+        if not cipher or not encrypted:
+            report.problems.append("database is not encrypted (数据库未加密)")
+        revision, head = current_revision(connection), head_revision()
+        report.facts.append(("schema (数据结构)", f"{revision} (head {head})"))
+        if revision != head:
+            report.problems.append(f"schema {revision} is not at head {head} (数据结构未升级)")
+        integrity = connection.execute(text("PRAGMA quick_check")).scalar()
+        report.facts.append(("integrity (完整性)", str(integrity)))
+        if integrity != "ok":
+            report.problems.append(f"integrity check failed: {integrity} (数据完整性检查失败)")
+        for label, label_zh, model in COUNTED:
+            count = connection.execute(select(func.count()).select_from(model)).scalar_one()
+            report.counts.append((label, label_zh, int(count)))
+    for kind in ("forms", "resources"):
+        try:
+            report.facts.append((f"{kind} (资源)", str(asset_root(kind))))
+        except FileNotFoundError:
+            report.problems.append(f"{kind}/ is missing from this installation (缺少{kind}资源)")
+    return report
