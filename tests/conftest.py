@@ -75,3 +75,26 @@ def workspace(tmp_path: Path, clock: FixedClock) -> Iterator[Workspace]:
 @pytest.fixture
 def actor() -> Actor:
     return Actor(user_id="user-test", device_id="device-test")
+
+
+DEFAULT_TEST_PG = "postgresql+psycopg:///postgres?host=/var/run/postgresql"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A reachable PostgreSQL server URL; skips without one, but fails under CI=true (CI must test it)."""
+    url = os.environ.get("FIELDVISIT_TEST_PG", DEFAULT_TEST_PG)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as exc:
+        message = f"PostgreSQL is not reachable at {url}: {exc}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    finally:
+        engine.dispose()
+    return url
