@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from sqlmodel import SQLModel
@@ -13,9 +14,17 @@ from fieldvisit.domain.children import ChildFile
 from fieldvisit.store.tables import SearchEntry
 
 
+@lru_cache(maxsize=32_768)
+def _initial(character: str) -> str:
+    return lazy_pinyin(character, style=Style.FIRST_LETTER, errors="default")[0][:1].lower()
+
+
 def name_initials(name: str) -> str:
-    """Pinyin initials of a Chinese name, lower case ("张建华" -> "zjh"); characters without pinyin are kept."""
-    return "".join(part[:1] for part in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")).lower()
+    """Pinyin initials of a Chinese name, lower case ("张建华" -> "zjh"); characters without pinyin are kept.
+
+    Each character takes its most common reading, so the same character always gives the same initial.
+    """
+    return "".join(_initial(character) for character in name)
 
 
 def _entry(record: SQLModel, owner: SQLModel, name: str, id_number: str, town: str, village: str) -> SearchEntry:

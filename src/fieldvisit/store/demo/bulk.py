@@ -87,9 +87,22 @@ class BulkWriter:
 
     def _flush_table(self, table: Table) -> None:
         rows = self._rows.pop(table, [])
-        if rows:
-            _fill_missing(table, rows)
-            self.connection.execute(table.insert(), rows)
+        if not rows:
+            return
+        _fill_missing(table, rows)
+        # The columns' own bind processors (JSON, UTC datetimes) run once per value; the statement is
+        # executed by the driver's executemany, without SQLAlchemy's per-row parameter compilation.
+        dialect = self.connection.dialect
+        columns = [table.c[key] for key in rows[0]]
+        processors = [column.type.bind_processor(dialect) for column in columns]
+        names = [column.name for column in columns]
+        tuples = [
+            tuple(row[name] if proc is None else proc(row[name]) for name, proc in zip(names, processors, strict=True))
+            for row in rows
+        ]
+        quoted = ", ".join(f'"{name}"' for name in names)
+        placeholders = ", ".join("?" * len(names))
+        self.connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})', tuples)
 
     def flush(self) -> None:
         """Insert everything still queued, parents before children."""
@@ -100,11 +113,15 @@ class BulkWriter:
 
 def _fill_missing(table: Table, rows: list[dict[str, Any]]) -> None:
     """Give every row the same keys (executemany needs them), using each column's default for the gaps."""
-    keys = set().union(*rows)
-    for key in keys:
-        if all(key in row for row in rows):
+    present = set().union(*rows)
+    for column in table.c:
+        default = column.default
+        if column.name not in present and default is None:
             continue
-        default = table.c[key].default
+        if all(column.name in row for row in rows):
+            continue
         for row in rows:
-            if key not in row:
-                row[key] = None if default is None else default.arg(None) if default.is_callable else default.arg
+            if column.name not in row:
+                row[column.name] = (
+                    None if default is None else default.arg(None) if default.is_callable else default.arg
+                )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from fieldvisit.domain.base import RecordState
-from fieldvisit.domain.child_rules import next_visit_due
+from fieldvisit.domain.child_rules import next_visit_due, visit_interval
 from fieldvisit.domain.children import (
     ChildCategory,
     ChildChange,
@@ -177,6 +177,7 @@ def _visits(
 ) -> date | None:
     """Visits from listing until about now, at the interval the schedule asks for; returns the last date."""
     rng = writer.rng
+    interval_days = visit_interval(risk, category, [], params, today).days
     day = listed_at + timedelta(days=rng.randrange(1, 6))
     last: date | None = None
     while day < today:
@@ -228,6 +229,5 @@ def _visits(
                 },
             )
         last = day
-        interval = (next_visit_due(day, risk, category, [], params, on=day) - day).days
-        day += timedelta(days=max(7, interval + rng.randrange(-5, 6)))
+        day += timedelta(days=max(7, interval_days + rng.randrange(-5, 6)))
     return last
