@@ -90,6 +90,8 @@ class ParameterSet:
 
     def __init__(self, rows: Iterable[ParameterLike]) -> None:
         self._rows: dict[str, dict[str, list[tuple[ParameterLike, Any]]]] = {}
+        # A set never changes once built, so answers are kept: rules ask the same questions per record.
+        self._answers: dict[tuple[str, date, str], tuple[ParameterLike, Any]] = {}
         seen: set[tuple[str, str, date]] = set()
         for row in rows:
             locality = normalize_locality(row.locality)
@@ -112,11 +114,17 @@ class ParameterSet:
         return frozenset(self._rows)
 
     def _lookup(self, key: str, on: date, locality: str) -> tuple[ParameterLike, Any]:
+        question = (key, on, locality)
+        answer = self._answers.get(question)
+        if answer is not None:
+            return answer
         by_locality = self._rows.get(key, {})
         for candidate in locality_chain(locality):
             in_force = [pair for pair in by_locality.get(candidate, ()) if _in_force(pair[0], on)]
             if in_force:
-                return max(in_force, key=lambda pair: pair[0].effective_from)
+                answer = max(in_force, key=lambda pair: pair[0].effective_from)
+                self._answers[question] = answer
+                return answer
         raise MissingParameterError(key, on, locality)
 
     def find(self, key: str, on: date, locality: str = DEFAULT_LOCALITY) -> ParameterLike:
