@@ -128,6 +128,12 @@ def test_repeat_groups_bind_to_child_tables_and_json_lists() -> None:
     assert notice.field("servers").scalar
 
 
+def test_id_numbers_print_masked_unless_the_document_needs_them() -> None:
+    assert load_form("child_file").field("id_number").print_mask
+    assert load_form("household_assessment").field("members").field("id_number").print_mask
+    assert not load_form("rectification_notice").field("party.id_number").print_mask
+
+
 def test_enum_choices_carry_the_official_chinese_terms() -> None:
     spec = load_form("child_file")
     category = spec.field("primary_category")
@@ -149,6 +155,19 @@ def test_every_computation_used_is_known_and_every_known_one_is_used() -> None:
 
 
 # ---------------------------------------------------------------- broken definitions
+
+
+def test_one_broken_file_reports_each_kind_of_problem(tmp_path: Path) -> None:
+    body = (
+        VISITOR
+        + 'requird = true\nrelevant = "saw_kid"\nconstraint = "__import__(\'os\').system(\'x\')"\nmessage_zh = "不对"\n'
+        + VISITOR.replace('"visitor"', '"visitor_name"')
+    )
+    errors = check(tmp_path, body)
+    assert_error(errors, "unknown key 'requird'")
+    assert_error(errors, "unknown field 'saw_kid'")
+    assert_error(errors, "is not allowed")
+    assert_error(errors, "has no attribute 'visitor_name'")
 
 
 def test_unknown_key_is_reported_with_a_suggestion(tmp_path: Path) -> None:
@@ -231,6 +250,7 @@ def test_row_rule_naming_an_unknown_column(tmp_path: Path) -> None:
         ("count(visitor) > 1", "needs a repeat group"),
         ("visitor if saw_child else 1", "IfExp is not allowed"),
         ("2 ** 64", "operator Pow is not allowed"),
+        ("unique(visitor, 1)", "unique() needs a quoted column key"),
         ("visitor ==", "not a valid rule"),
     ],
 )
@@ -334,6 +354,8 @@ def test_expressions_evaluate_with_three_valued_logic() -> None:
     assert run("a + 1", a="text") is UNKNOWN
     assert run("father.status == 'DECEASED'", **{"father.status": "DECEASED"}) is True
     assert run("x == true and y == null", x=True, y=None) is True
+    assert run("unique(rows, 'id')", rows=[{"id": "1"}, {"id": ""}, {"id": ""}, {"id": "2"}]) is True
+    assert run("unique(rows, 'id')", rows=[{"id": "1"}, {"id": "1"}]) is False
 
 
 def test_parse_rejects_overlong_and_empty_rules() -> None:

@@ -263,6 +263,19 @@ def test_form_checks_on_finalising(forms: dict[str, FormSpec]) -> None:
     assert issues_for(forms, "household_assessment", final=False, members=members, sig_investigators=["a"]) == []
 
 
+def test_member_id_numbers_are_unique(forms: dict[str, FormSpec]) -> None:
+    members = GOOD_VALUES["household_assessment"]()["members"]
+    members[1]["id_number"] = members[0]["id_number"]
+    for final in (False, True):
+        issues = issues_for(forms, "household_assessment", final, members=members)
+        assert [(i.field_key, i.message_zh) for i in issues] == [("members", "家庭成员身份证号码重复，请核对")]
+
+
+def test_computed_values_given_as_text_are_read_for_rules(forms: dict[str, FormSpec]) -> None:
+    issues = issues_for(forms, "child_file", birth_date="2007-05-01")
+    assert [i.message_zh for i in issues] == ["儿童已年满18周岁，请办理注销"]
+
+
 def test_future_dates_are_refused(forms: dict[str, FormSpec]) -> None:
     issues = issues_for(forms, "patrol", patrol_date=date(2025, 6, 2))
     assert [i.message_zh for i in issues] == ["巡查日期不能晚于今天"]

@@ -1,11 +1,4 @@
-"""The safe rule language of form definitions: parsed with `ast`, checked against the fields, never eval'd.
-
-A rule is a Python-like expression over field keys (dotted keys such as `father.status` are one name),
-literals, `and`/`or`/`not`, comparisons (including `in`), `+ - * /` and a few functions: `len(x)`,
-`today()`, `age(date)`, `count(repeat)`, `count_where(repeat, "row rule")`, `any_in(multichoice, [..])`,
-`is_blank(x)`. `true`, `false` and `null` are accepted as literals. Logic is three-valued: a rule that
-depends on an unanswered field is `UNKNOWN`, and each caller decides what unknown means.
-"""
+"""The safe rule language of form definitions (forms/README.md): parsed with `ast`, checked, never eval'd."""
 
 from __future__ import annotations
 
@@ -30,6 +23,7 @@ _FUNCTIONS: Final = {
     "count_where": (2, 2),
     "any_in": (2, 2),
     "is_blank": (1, 1),
+    "unique": (2, 2),
 }
 _COMPARE_OPS: Final[dict[type[ast.cmpop], Callable[[Any, Any], Any]]] = {
     ast.Eq: operator.eq,
@@ -62,6 +56,7 @@ class _Unknown:
 
 
 UNKNOWN: Final = _Unknown()
+"""The value of a rule that depends on a blank or unusable answer; each caller decides what it means."""
 
 
 class ExprError(ValueError):
@@ -155,8 +150,10 @@ def _check_call(node: ast.Call, row_rules: dict[str, Expr]) -> None:
     low, high = _FUNCTIONS[name]
     if not low <= len(node.args) <= high:
         raise ExprError(f"{name}() takes {low} argument(s), got {len(node.args)}")
-    if name in ("count", "count_where") and dotted_name(node.args[0]) is None:
+    if name in ("count", "count_where", "unique") and dotted_name(node.args[0]) is None:
         raise ExprError(f"{name}() needs the key of a repeat group as its first argument")
+    if name == "unique" and not (isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+        raise ExprError("unique() needs a quoted column key: unique(members, 'id_number')")
     if name == "count_where":
         rule = node.args[1]
         if not isinstance(rule, ast.Constant) or not isinstance(rule.value, str):
@@ -211,12 +208,15 @@ def _check_node(node: ast.AST, scope: Scope, expr: Expr, errors: list[str]) -> N
 
 def _check_call_names(node: ast.Call, scope: Scope, expr: Expr, errors: list[str]) -> None:
     name = node.func.id  # type: ignore[attr-defined]
-    if name in ("count", "count_where"):
+    if name in ("count", "count_where", "unique"):
         key = dotted_name(node.args[0]) or ""
         target = scope.lookup(key)
         if target is None or target.type is not FieldType.REPEAT:
             errors.append(f"rule {expr.source!r}: {name}() needs a repeat group, {key!r} is not one")
             return
+        column = node.args[1].value if name == "unique" else ""  # type: ignore[attr-defined]
+        if column and column not in {f.key for f in target.fields}:
+            errors.append(f"rule {expr.source!r}: {key!r} has no column {column!r}")
         if name == "count_where":
             row_source = node.args[1].value  # type: ignore[attr-defined]
             row_scope = Scope({f.key: f for f in target.fields}, scope)
@@ -416,6 +416,15 @@ def _eval_call(node: ast.Call, env: Env, expr: Expr) -> Any:
         return UNKNOWN
     if name == "is_blank":
         return is_blank(args[0])
+    if name == "unique":
+        rows, column = args
+        if not isinstance(rows, list | tuple):
+            return True
+        seen = [row.get(column) for row in rows if isinstance(row, Mapping) and not is_blank(row.get(column))]
+        try:
+            return len(set(seen)) == len(seen)
+        except TypeError:
+            return UNKNOWN
     if name in ("len", "count"):
         value = args[0]
         if value is None:

@@ -151,7 +151,7 @@ class FieldBuilder:
             fields=fields,
             print=reader.flag("print", True),
             print_width=reader.fraction("print_width"),
-            print_mask=reader.flag("print_mask"),
+            print_mask=reader.flag("print_mask", field_type is FieldType.ID_NUMBER),
             print_blank_rows=reader.integer("print_blank_rows", 0) or 0,
         )
         self._check_spec(reader, spec, column)

@@ -40,12 +40,26 @@ def check_value(spec: FieldSpec, value: Any, *, today: date) -> tuple[Any, list[
     A blank answer has no problems here: whether it must be filled is the `required` rule's business.
     Computed values and repeat groups pass through (rows are checked column by column elsewhere).
     """
-    if is_blank(value) or spec.type in (FieldType.COMPUTED, FieldType.REPEAT):
+    if is_blank(value) or spec.type is FieldType.REPEAT:
         return value, []
+    if spec.type is FieldType.COMPUTED:
+        return _computed(spec, value, today), []
     checker = _CHECKERS.get(spec.type)
     if checker is None:
         return value, []
     return checker(spec, value, today)
+
+
+def _computed(spec: FieldSpec, value: Any, today: date) -> Any:
+    """A computed value as rules see it: parsed to its result type when it can be, else as given.
+
+    Computed values come from the domain, which answers for them; formspec only reads them.
+    """
+    checker = _CHECKERS.get(spec.value_type)
+    if checker is None or spec.value_type is FieldType.COMPUTED:
+        return value
+    typed, problems = checker(spec, value, today)
+    return value if problems else typed
 
 
 def _text(spec: FieldSpec, value: Any, today: date) -> tuple[Any, list[Problem]]:
@@ -119,12 +133,14 @@ def _integer(spec: FieldSpec, value: Any, today: date) -> tuple[Any, list[Proble
     problem = Problem(f"{spec.label_zh}应填写整数", f"{spec.label} must be a whole number")
     if isinstance(value, bool):
         return None, [problem]
-    if isinstance(value, int):
-        return value, []
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
-        if re.fullmatch(r"[+-]?\d{1,15}", text) and text.isascii():
-            return int(text), []
+        if re.fullmatch(r"[+-]?[0-9]{1,18}", text):
+            value = int(text)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) < 2**63:
+            return value, []
+        return None, [Problem(f"{spec.label_zh}超出允许范围", f"{spec.label} is out of range")]
     return None, [problem]
 
 
