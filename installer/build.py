@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 import tomllib
@@ -11,7 +12,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUNDLE_NAME = "fieldvisit"
-MANIFEST = DIST / f"{BUNDLE_NAME}-manifest.txt"
 
 
 def project_version() -> str:
@@ -61,13 +61,16 @@ def main(argv: list[str] | None = None) -> int:
     bundle = build_bundle()
     print(f"bundle: {bundle} ({_size_mb(bundle):.0f} MB) in {time.perf_counter() - started:.0f} s")
     if sys.platform.startswith("linux") and not args.no_deb:
-        sys.path.insert(0, str(ROOT / "installer" / "linux"))
-        from build_deb import build_deb
-
-        deb = build_deb(bundle, project_version(), DIST)
+        spec = importlib.util.spec_from_file_location("build_deb", ROOT / "installer" / "linux" / "build_deb.py")
+        assert spec and spec.loader
+        build_deb = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(build_deb)
+        deb = build_deb.build_deb(bundle, project_version(), DIST)
         print(f"debian package: {deb} ({_size_mb(deb):.0f} MB)")
     if sys.platform == "win32":
-        print("Windows installer: run ISCC with /DAppVersion=" + project_version() + " installer/windows/fieldvisit.iss")
+        print(
+            "Windows installer: run ISCC with /DAppVersion=" + project_version() + " installer/windows/fieldvisit.iss"
+        )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Packs the onedir bundle as a .deb for Debian-based systems (统信 UOS, 银河麒麟 Kylin): /opt layout, launcher, menu."""
+"""Packs the onedir bundle as a .deb for Debian-based systems (统信 UOS, 银河麒麟 Kylin): /opt, launcher, menu."""
 
 from __future__ import annotations
 
