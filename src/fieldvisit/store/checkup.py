@@ -10,6 +10,7 @@ from fieldvisit.assets import asset_root
 from fieldvisit.domain.assistance import HouseholdAssessment, HouseholdMember
 from fieldvisit.domain.burial import GraveCase, Patrol
 from fieldvisit.domain.children import ChildFile, ChildVisit
+from fieldvisit.formspec import FormDefinitionError, load_all_forms
 from fieldvisit.store.engine import is_encrypted_file
 from fieldvisit.store.migrate import current_revision, head_revision
 from fieldvisit.store.tables import OutboxEntry
@@ -61,9 +62,24 @@ def check_workspace(workspace: Workspace) -> CheckReport:
         for label, label_zh, model in COUNTED:
             count = connection.execute(select(func.count()).select_from(model)).scalar_one()
             report.counts.append((label, label_zh, int(count)))
-    for kind in ("forms", "resources"):
-        try:
-            report.facts.append((f"{kind} (资源)", str(asset_root(kind))))
-        except FileNotFoundError:
-            report.problems.append(f"{kind}/ is missing from this installation (缺少{kind}资源)")
+    _check_assets(report)
     return report
+
+
+def _check_assets(report: CheckReport) -> None:
+    """The forms must load, and fonts and translations must be where the app and the printer look for them."""
+    try:
+        forms = load_all_forms()
+        report.facts.append(("forms (表单定义)", f"{len(forms)} in {asset_root('forms')}"))
+    except (FileNotFoundError, FormDefinitionError) as exc:
+        report.problems.append(f"form definitions are missing or broken (表单定义缺失或有误): {exc}")
+    try:
+        resources = asset_root("resources")
+    except FileNotFoundError:
+        report.problems.append("resources/ is missing from this installation (缺少资源目录)")
+        return
+    for label, pattern in (("fonts (字体)", "fonts/**/*.tt[cf]"), ("translations (翻译)", "i18n/*.qm")):
+        found = sorted(resources.glob(pattern))
+        report.facts.append((label, f"{len(found)} in {resources}"))
+        if not found:
+            report.problems.append(f"no {pattern} under {resources} ({label} 缺失)")
