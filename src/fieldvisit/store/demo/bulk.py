@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import JSON, Column, Connection, Table
 from sqlmodel import SQLModel
 
 from fieldvisit.store.search import name_initials
@@ -94,12 +95,13 @@ class BulkWriter:
         # executed by the driver's executemany, without SQLAlchemy's per-row parameter compilation.
         dialect = self.connection.dialect
         columns = [table.c[key] for key in rows[0]]
-        processors = [column.type.bind_processor(dialect) for column in columns]
+        processors = [_fast_empty_json(column, column.type.bind_processor(dialect)) for column in columns]
         names = [column.name for column in columns]
-        tuples = [
-            tuple(row[name] if proc is None else proc(row[name]) for name, proc in zip(names, processors, strict=True))
-            for row in rows
+        values = [
+            [row[name] for row in rows] if proc is None else [proc(row[name]) for row in rows]
+            for name, proc in zip(names, processors, strict=True)
         ]
+        tuples = list(zip(*values, strict=True))
         quoted = ", ".join(f'"{name}"' for name in names)
         placeholders = ", ".join("?" * len(names))
         self.connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({placeholders})', tuples)
@@ -125,3 +127,17 @@ def _fill_missing(table: Table, rows: list[dict[str, Any]]) -> None:
                 row[column.name] = (
                     None if default is None else default.arg(None) if default.is_callable else default.arg
                 )
+
+
+_EMPTY_JSON = {list: "[]", dict: "{}"}
+
+
+def _fast_empty_json(column: Column[Any], processor: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """Most generated JSON cells are empty lists or objects: write those without calling the serializer."""
+    if processor is None or not isinstance(column.type, JSON):
+        return processor
+
+    def process(value: Any) -> Any:
+        return _EMPTY_JSON[type(value)] if not value and type(value) in _EMPTY_JSON else processor(value)
+
+    return process

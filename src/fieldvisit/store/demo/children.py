@@ -36,6 +36,8 @@ CATEGORY_WEIGHTS = (
     (ChildCategory.ORPHAN, 10),
 )
 RISK_WEIGHTS = ((RiskLevel.GREEN, 50), (RiskLevel.BLUE, 25), (RiskLevel.YELLOW, 18), (RiskLevel.RED, 7))
+UNSAFE_FINDINGS = tuple(SafetyFinding)[1:]
+RATINGS = tuple(GuardianshipRating)
 SCHOOL_BY_AGE = ((3, "未入学(学龄前)"), (6, "幼儿园"), (12, "小学"), (15, "初中"), (18, "高中"))
 
 
@@ -88,7 +90,7 @@ def generate_children(
         )
         if category == ChildCategory.ORPHAN:
             father_status = mother_status = ParentStatus.DECEASED
-        guardian_name = people.name(rng.choice(list(type(sex))), surname=name[0])
+        guardian_name = people.name(people.sex(), surname=name[0])
         child = writer.add(
             ChildFile,
             {
@@ -123,7 +125,7 @@ def generate_children(
                     "relation": rng.choice(("祖父", "祖母", "外婆", "叔叔")),
                     "phone": people.phone(),
                 },
-                "guardianship_rating": rng.choice(list(GuardianshipRating)),
+                "guardianship_rating": rng.choice(RATINGS),
                 "family_assistance": [],
                 "benefits": [],
                 "risk_level": risk,
@@ -182,7 +184,7 @@ def _visits(
     last: date | None = None
     while day < today:
         visit_at = at_local(day, rng.randrange(8, 18), rng.choice((0, 20, 40)))
-        findings = [SafetyFinding.NONE] if rng.random() < 0.93 else [rng.choice(list(SafetyFinding)[1:])]
+        findings = [SafetyFinding.NONE] if rng.random() < 0.93 else [rng.choice(UNSAFE_FINDINGS)]
         triggered = bool(
             set(findings) & {"ALONE_UNCARED", "MISSING", "SUSPECTED_DOMESTIC_VIOLENCE", "SUSPECTED_INJURY"}
         )
@@ -202,7 +204,7 @@ def _visits(
                 "companions": [],
                 "saw_child": True,
                 "guardian_present": rng.random() < 0.9,
-                "guardianship_rating": rng.choice(list(GuardianshipRating)),
+                "guardianship_rating": rng.choice(RATINGS),
                 "living": {"food": "良好", "clothing": "良好", "housing_safety": "一般", "hygiene": "良好"},
                 "safety": list(findings),
                 "school": SchoolStatus.NORMAL,

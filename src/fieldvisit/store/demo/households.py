@@ -30,6 +30,7 @@ from fieldvisit.domain.shared import User
 from fieldvisit.store.demo.bulk import BulkWriter, at_local
 from fieldvisit.store.demo.people import PersonFactory
 
+SURVEY_KINDS = tuple(SurveyKind)
 INCOME_ITEMS = {
     IncomeCategory.WAGES: ("工资", "务工收入", "灵活就业收入"),
     IncomeCategory.BUSINESS: ("种植收入", "养殖收入", "小卖部经营"),
@@ -37,6 +38,7 @@ INCOME_ITEMS = {
     IncomeCategory.TRANSFER: ("养老金", "赡养费", "失业保险金"),
     IncomeCategory.OTHER: ("其他收入",),
 }
+INCOME_CATEGORIES = tuple(INCOME_ITEMS)
 
 
 def generate_households(
@@ -75,7 +77,7 @@ def generate_households(
                     + (AssistanceType.NEAR_MINIMUM_LIVING,) * 2
                     + (AssistanceType.EXTREME_POVERTY, AssistanceType.PERIODIC_REVIEW)
                 ),
-                "survey_kind": rng.choice(list(SurveyKind)),
+                "survey_kind": rng.choice(SURVEY_KINDS),
                 "town_code": village.town_code,
                 "village_id": village.id,
                 "methods": ["入户调查", "邻里访问"] if rng.random() < 0.6 else ["入户调查"],
@@ -151,7 +153,7 @@ def generate_households(
                     "created_at": survey_at,
                     "assessment_id": assessment["id"],
                     "position": position,
-                    "category": (category := rng.choice(list(INCOME_ITEMS))),
+                    "category": (category := rng.choice(INCOME_CATEGORIES)),
                     "item": rng.choice(INCOME_ITEMS[category]),
                     "member_id_number": rng.choice(members)["id_number"],
                     "amount_12m_fen": rng.randrange(1_000, 60_000) * 100,
