@@ -28,10 +28,58 @@ from fieldvisit.domain.assistance import (
     SupportObligor,
     SurveyKind,
 )
+from fieldvisit.domain.burial import (
+    BuildState,
+    CaseSource,
+    CaseStatus,
+    GraveCapacity,
+    GraveCase,
+    GraveKind,
+    OnSiteAction,
+    Patrol,
+    PatrolMode,
+    RectificationNotice,
+    Reinspection,
+    ReinspectionConclusion,
+    ReinspectionResult,
+    Remedy,
+    ServiceMethod,
+    ServiceReceipt,
+    ViolationType,
+    ZoneType,
+)
+from fieldvisit.domain.burial_rules import legal_basis_for
+from fieldvisit.domain.children import (
+    ChildCategory,
+    ChildChange,
+    ChildFile,
+    ChildService,
+    ChildVisit,
+    GuardianshipRating,
+    PsychSign,
+    Referral,
+    ReferralTarget,
+    RiskLevel,
+    SafetyFinding,
+    SchoolStatus,
+    VisitMode,
+)
+from fieldvisit.domain.numbering import format_notice_no
+from fieldvisit.domain.reference import load_legal_bases
 from fieldvisit.printing.snapshots import (
     CalculationLine,
+    ChildFileSnapshot,
+    ChildVisitSnapshot,
+    DossierSnapshot,
     HouseholdSnapshot,
+    LedgerEntry,
+    LedgerSnapshot,
+    NoticeSnapshot,
+    OverdueEntry,
+    OverdueRosterSnapshot,
+    PatrolSnapshot,
     Photo,
+    ReinspectionSnapshot,
     Signature,
     SignerRole,
 )
@@ -88,10 +136,11 @@ def signature_bytes(seed: int) -> bytes:
     return buffer.getvalue()
 
 
-def photo(seed: int, caption: str, when: datetime) -> Photo:
+def photo(seed: int, caption: str, when: datetime, *, kind: str = "") -> Photo:
     return Photo(
         image=photo_bytes(seed),
         caption=caption,
+        kind=kind,
         taken_at=when,
         latitude=30.2141 + seed / 1000,
         longitude=121.4268 + seed / 1000,
@@ -108,13 +157,13 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
     survey_at = at(2026, 3, 12, 9, 40)
     assessment = HouseholdAssessment(
         form_id="household_assessment",
-        form_version=2,
+        form_version=1,
         survey_no="CX-330282107-2026-0042",
         assistance_type=AssistanceType.MINIMUM_LIVING,
         survey_kind=SurveyKind.NEW_APPLICATION,
         town_code=TOWN_CODE,
         village_id="330282107201",
-        methods=["入户调查", "邻里访问"],
+        methods=["HOME", "NEIGHBOURS"],
         survey_at=survey_at,
         investigators=[
             {"name": "周建国", "unit": "观海卫镇社会事务办", "role": "社工"},
@@ -124,13 +173,13 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
         applicant_id_number=id_number(date(1968, 5, 17), 31, Sex.MALE),
         hukou_address="浙江省慈溪市观海卫镇卫东村卫东路18号",
         residence_address="浙江省慈溪市观海卫镇卫东村卫东路18号",
-        hukou_type="农村",
+        hukou_type="RURAL",
         phone="13957412345",
         is_relative_of_staff=False,
-        hardship_reasons=["疾病", "缺乏劳动力"],
-        bank={"bankName": "慈溪农村商业银行观海卫支行", "holder": MEMBER_NAMES[0], "account": "6217000010023456789"},
-        housing={"structure": "砖混", "areaM2": 86.5, "decoration": "简单", "tenure": "自有"},
-        appliances=["电视机", "冰箱", "洗衣机"],
+        hardship_reasons=["ILLNESS", "NO_LABOUR"],
+        bank={"bank_name": "慈溪农村商业银行观海卫支行", "holder": MEMBER_NAMES[0], "account": "6217000010023456789"},
+        housing={"structure": "BRICK_CONCRETE", "area_m2": 86.5, "decoration": "SIMPLE", "tenure": "OWNED"},
+        appliances=["TV", "FRIDGE", "WASHER"],
         utilities_monthly_fen=18600,
         food_clothing="一日三餐正常，衣着朴素，无高档服饰。",
         neighbour_findings="走访邻居陈秀英、王伟，反映申请人患尿毒症多年，长期透析，家庭生活困难，情况属实。",
@@ -159,7 +208,7 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
             disability_type=DisabilityType.PHYSICAL if i % 4 == 3 else "",
             disability_level=2 if i % 4 == 3 else None,
             labor_capacity=[LaborCapacity.NONE, LaborCapacity.PARTIAL, LaborCapacity.ABLE][i % 3],
-            employment=["无业", "灵活就业", "务农", "在校学生"][i % 4],
+            employment=["NONE", "FLEXIBLE", "FARMING", "STUDENT"][i % 4],
         )
         if i == 5:
             person.co_resident = False
@@ -167,25 +216,41 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
         people.append(person)
     income = [
         IncomeItem(category=IncomeCategory.WAGES, item="灵活就业收入", member_id_number=people[1].id_number,
-                   amount_12m_fen=1_800_000, evidence="本人申报", position=0),
-        IncomeItem(category=IncomeCategory.BUSINESS, item="种植(水稻)", amount_12m_fen=420_000, evidence="估算",
+                   amount_12m_fen=1_800_000, evidence="SELF_DECLARED", position=0),
+        IncomeItem(category=IncomeCategory.BUSINESS, item="种植(水稻)", amount_12m_fen=420_000, evidence="ESTIMATE",
                    position=1),
-        IncomeItem(category=IncomeCategory.TRANSFER, item="子女赡养费", amount_12m_fen=360_000, evidence="本人申报",
-                   position=2),
+        IncomeItem(category=IncomeCategory.TRANSFER, item="子女赡养费", amount_12m_fen=360_000,
+                   evidence="SELF_DECLARED", position=2),
         IncomeItem(category=IncomeCategory.TRANSFER, item="优待抚恤金", amount_12m_fen=240_000, countable=False,
-                   evidence="信息核对", note="不计入", position=3),
+                   evidence="DATA_CHECK", note="不计入", position=3),
     ]  # fmt: skip
     assets = [
         Asset(kind=AssetKind.DEPOSIT, owner=MEMBER_NAMES[0], value_fen=1_250_000, description="银行存款两笔"),
-        Asset(kind=AssetKind.VEHICLE, owner=MEMBER_NAMES[1], value_fen=300_000, description="电动自行车，自用"),
-        Asset(kind=AssetKind.PROPERTY, owner=MEMBER_NAMES[0], value_fen=0, description="自建房一处，86.5平方米"),
+        Asset(
+            kind=AssetKind.VEHICLE,
+            owner=MEMBER_NAMES[1],
+            value_fen=300_000,
+            description="二手",
+            details={
+                "vehicle_type": "MOTORCYCLE",
+                "plate": "浙B·D1234",
+                "use": "PRIVATE",
+                "purchase_date": "2019-06-01",
+            },
+        ),
+        Asset(
+            kind=AssetKind.PROPERTY,
+            owner=MEMBER_NAMES[0],
+            value_fen=0,
+            details={"nature": "SELF_BUILT", "address": "卫东村卫东路18号", "area_m2": 86.5},
+        ),
     ]
     rigid = [
         RigidExpense(kind=RigidExpenseKind.MEDICAL, amount_12m_fen=2_360_000, note="透析自付部分，有票据", position=0),
         RigidExpense(kind=RigidExpenseKind.EDUCATION, amount_12m_fen=180_000, note="高中住宿费", position=1),
     ]
     obligors = [
-        SupportObligor(name="王建国", relation="兄", id_number=id_number(date(1965, 2, 3), 77, Sex.MALE),
+        SupportObligor(name="王建国", relation=Relation.SIBLING, id_number=id_number(date(1965, 2, 3), 77, Sex.MALE),
                        health=Health.HEALTHY, labor_capacity=LaborCapacity.ABLE, obligor_household_size=3,
                        obligor_per_capita_income_fen=210_000, assets_note="商品房一套", support_paid_monthly_fen=30_000)
     ]  # fmt: skip
@@ -207,7 +272,7 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
                   signed_at=survey_at),
         Signature(role=SignerRole.MEMBER, name=MEMBER_NAMES[1], image=signature_bytes(4), signed_at=survey_at),
     )  # fmt: skip
-    captions = ("住房外观(含门牌)", "室内(厨房)", "调查人员与家庭成员合影", "证件(残疾证)", "票据")
+    slots = ("photo_exterior", "photo_interior", "photo_group", "photo_documents", "photo_other")
     return HouseholdSnapshot(
         assessment=assessment,
         town_name=TOWN,
@@ -221,8 +286,342 @@ def household(members: int = 4, *, photos: int = 3, full_ids: bool = False) -> H
         minimum_living_standard_fen=118_500,
         near_limit_fen=177_750,
         photos=tuple(
-            photo(i, captions[i % len(captions)], survey_at + timedelta(minutes=5 * i)) for i in range(photos)
+            photo(i, "", survey_at + timedelta(minutes=5 * i), kind=slots[i % len(slots)]) for i in range(photos)
         ),
         signatures=sigs,
         show_full_ids=full_ids,
     )
+
+
+# 未成年人保护
+
+
+def child_file(*, name: str = "王𠮷", photo_seed: int | None = None, full_ids: bool = False) -> ChildFileSnapshot:
+    """A 事实无人抚养 child in 卫东村 whose father is in prison and mother lost contact."""
+    birth = date(2014, 9, 3)
+    child = ChildFile(
+        form_id="child_file",
+        form_version=1,
+        file_no="ET-330282107-0007",
+        name=name,
+        id_number=id_number(birth, 418, Sex.MALE),
+        sex=Sex.MALE,
+        birth_date=birth,
+        ethnicity="01",
+        hukou_address="浙江省慈溪市观海卫镇卫东村卫东路26号",
+        residence_address="浙江省慈溪市观海卫镇卫东村卫东路26号",
+        town_code=TOWN_CODE,
+        village_id="330282107201",
+        primary_category=ChildCategory.DE_FACTO_UNSUPPORTED,
+        difficulty_kinds=["GUARDIANSHIP"],
+        flags=["ASSISTANCE_FAMILY", "PRISONER_CHILD"],
+        recognized_at=date(2023, 5, 10),
+        recognition_ref="慈民〔2023〕37号",
+        listed_at=date(2023, 5, 12),
+        health="HEALTHY",
+        schooling="PRIMARY",
+        school_name="慈溪市观海卫镇卫东小学",
+        grade="六年级",
+        father={"name": "王建军", "id_number": id_number(date(1986, 4, 2), 52, Sex.MALE), "status": "IMPRISONED",
+                "work_place": "浙江省第一监狱", "since": "2021-11-01"},
+        mother={"name": "李䶮", "id_number": id_number(date(1989, 12, 24), 61, Sex.FEMALE), "status": "LOST_CONTACT",
+                "since": "2022-02-01"},
+        guardian={"name": "陈秀英", "relation": "祖母", "age": 67, "health": "CHRONIC", "phone": "13858012345",
+                  "labor_capacity": "PARTIAL", "lives_with_child": True},
+        guardianship_rating=GuardianshipRating.FAIR,
+        family_assistance=["MINIMUM_LIVING"],
+        benefits=[{"type": "UNSUPPORTED_ALLOWANCE", "monthly_amount_fen": 241900, "start_month": "2023-06-01"},
+                  {"type": "MINIMUM_LIVING", "monthly_amount_fen": 118500, "start_month": "2023-01-01",
+                   "end_month": "2023-05-31"}],
+        risk_level=RiskLevel.YELLOW,
+        director_id="director-1",
+        supervisor_id="supervisor-1",
+        last_visit_on=date(2026, 2, 20),
+        next_visit_due=date(2026, 3, 20),
+        extra={"filled_on": "2023-05-12"},
+        created_at=at(2023, 5, 12),
+        updated_at=at(2026, 3, 1),
+    )  # fmt: skip
+    photo_ = photo(photo_seed, "", at(2023, 5, 12)) if photo_seed is not None else None
+    return ChildFileSnapshot(
+        child=child,
+        town_name=TOWN,
+        village_name="卫东村",
+        director_name="孙丽萍",
+        supervisor_name="周建国",
+        photo=photo_,
+        as_of=date(2026, 3, 12),
+        show_full_ids=full_ids,
+    )
+
+
+def visits(child: ChildFile, count: int) -> tuple[ChildVisit, ...]:
+    """`count` visits, one every 30 days from 2023-06-01, given in shuffled order."""
+    modes = [VisitMode.HOME, VisitMode.PHONE, VisitMode.SCHOOL, VisitMode.HOME]
+    out = []
+    for i in range(count):
+        when = at(2023, 6, 1, 14, 0) + timedelta(days=30 * i)
+        worrying = i % 7 == 3
+        out.append(
+            ChildVisit(
+                form_id="child_visit",
+                form_version=1,
+                child_id=child.id,
+                visit_at=when,
+                mode=modes[i % len(modes)],
+                visitor="孙丽萍",
+                companions=["周建国"] if i % 3 == 0 else [],
+                saw_child=i % 5 != 4,
+                not_seen_reason="儿童在校住宿" if i % 5 == 4 else "",
+                guardian_present=True,
+                guardianship_rating=GuardianshipRating.FAIR if worrying else GuardianshipRating.GOOD,
+                living={"food": "GOOD", "clothing": "GOOD", "housing_safety": "FAIR" if worrying else "GOOD",
+                        "hygiene": "GOOD", "note": "屋内电线老化，已提醒祖母请电工检修。" if worrying else ""},
+                safety=[SafetyFinding.HAZARD] if worrying else [SafetyFinding.NONE],
+                health="身体健康，已参加城乡居民医保。",
+                school=SchoolStatus.NORMAL,
+                psych=[PsychSign.LOW_MOOD] if worrying else [PsychSign.NORMAL],
+                parent_last_met_months=12 + i,
+                parent_call_frequency="RARELY",
+                benefits_ok=True,
+                needs=["EDUCATION", "PSYCHOLOGICAL"] if worrying else ["EDUCATION"],
+                needs_note="希望安排课后辅导。",
+                services_given=f"第{i + 1}次探访：了解学习生活情况，送去学习用品。",
+                suggested_risk_level=RiskLevel.YELLOW,
+                risk_level=RiskLevel.YELLOW,
+                next_visit_due=(when + timedelta(days=30)).date(),
+                notes="",
+            )
+        )  # fmt: skip
+    return tuple(reversed(out))
+
+
+def referrals(child: ChildFile, visit: ChildVisit) -> tuple[Referral, ...]:
+    return (
+        Referral(child_id=child.id, visit_id=visit.id, target=ReferralTarget.EDUCATION, reason="安排课后辅导",
+                 referred_on=date(2023, 9, 5), result="学校已安排志愿者每周辅导两次"),
+        Referral(child_id=child.id, visit_id=visit.id, target=ReferralTarget.SOCIAL_WORK_AGENCY,
+                 reason="情绪低落，需心理疏导", referred_on=date(2024, 1, 8), result="社工机构已介入"),
+    )  # fmt: skip
+
+
+def child_visit(*, full_ids: bool = False) -> ChildVisitSnapshot:
+    file = child_file(full_ids=full_ids)
+    visit = visits(file.child, 4)[0]
+    sigs = (
+        Signature(role=SignerRole.VISITOR, name="孙丽萍", image=signature_bytes(5)),
+        Signature(role=SignerRole.GUARDIAN, name="陈秀英", image=signature_bytes(6), fingerprint=True),
+    )
+    return ChildVisitSnapshot(
+        child=file.child,
+        visit=visit,
+        referrals=referrals(file.child, visit),
+        town_name=TOWN,
+        village_name="卫东村",
+        signatures=sigs,
+        show_full_ids=full_ids,
+    )
+
+
+def dossier(visit_count: int = 40) -> DossierSnapshot:
+    file = child_file(photo_seed=9)
+    child = file.child
+    visit_rows = visits(child, visit_count)
+    changes = (
+        ChildChange(child_id=child.id, changed_on=date(2023, 5, 12), field="status", old_value="排查发现/待核实",
+                    new_value="在册", reason="县级确认为事实无人抚养儿童"),
+        ChildChange(child_id=child.id, changed_on=date(2024, 3, 2), field="guardian", old_value="王建国(伯父)",
+                    new_value="陈秀英(祖母)", reason="伯父外出务工，改由祖母照料"),
+        ChildChange(child_id=child.id, changed_on=date(2025, 9, 1), field="risk_level", old_value="蓝(低)",
+                    new_value="黄(中)", reason="探访发现情绪低落、居住安全隐患"),
+    )  # fmt: skip
+    services = (
+        ChildService(child_id=child.id, served_on=date(2023, 7, 1), service_type="学业辅导", provider="卫东村儿童之家",
+                     result="暑期每周两次"),
+        ChildService(child_id=child.id, served_on=date(2024, 2, 1), service_type="心理疏导", provider="慈溪市阳光社工",
+                     result="完成6次个案辅导"),
+    )  # fmt: skip
+    return DossierSnapshot(
+        file=file, visits=visit_rows, referrals=referrals(child, visit_rows[-1]), services=services, changes=changes
+    )
+
+
+def roster(entries: int = 14) -> OverdueRosterSnapshot:
+    directors = ("孙丽萍", "吴𡈽生", "陈国强")
+    rows = []
+    for i in range(entries):
+        due = date(2026, 3, 1) - timedelta(days=7 * i)
+        rows.append(
+            OverdueEntry(
+                child_id=f"child-{i}",
+                child_name=RARE_NAMES[i % len(RARE_NAMES)] if i < len(RARE_NAMES) else f"{MEMBER_NAMES[i]}",
+                file_no=f"ET-330282107-{i + 1:04d}",
+                village_name=VILLAGES[i % 3],
+                director_name=directors[i % 3],
+                category=list(ChildCategory)[i % 4].value,
+                risk_level=list(RiskLevel)[i % 4].value,
+                last_visit_on=due - timedelta(days=30),
+                next_visit_due=due,
+            )
+        )
+    return OverdueRosterSnapshot(
+        supervisor_id="supervisor-1", supervisor_name="周建国", town_name=TOWN, as_of=date(2026, 3, 12),
+        entries=tuple(rows),
+    )  # fmt: skip
+
+
+# 殡葬管理
+
+INSPECTORS = [{"name": "周国平", "unit": "观海卫镇综合行政执法队"}, {"name": "吴𡈽生", "unit": "观海卫镇社会事务办"}]
+
+
+def legal_basis_text(on: date) -> str:
+    """The citation a notice issued on `on` snapshots: the versions of 第十条 and 第二十条 in force then."""
+    bases = load_legal_bases()
+    zones = legal_basis_for(on, bases, "national.burial.prohibited_zones")
+    order = legal_basis_for(on, bases, "national.burial.order_to_correct")
+    return (
+        f"你的上述行为违反了{zones.title}{zones.article}“{zones.text}”的规定。"
+        f"根据{order.title}{order.article}“{order.text}”的规定，责令你限期改正。"
+    )
+
+
+def grave_case(i: int = 0, *, status: CaseStatus = CaseStatus.NOTICE_ISSUED, village: str = "卫东村") -> GraveCase:
+    found = date(2026, 1, 6) + timedelta(days=9 * i)
+    owner = ("王𠮷", "李䶮", "张〇", "陈㐂", "吴𡈽生", "周国平")[i % 6]
+    return GraveCase(
+        form_id="grave_case",
+        case_no=f"FM-330282107-2026-{i + 1:03d}",
+        source=CaseSource.PATROL,
+        found_on=found,
+        town_code=TOWN_CODE,
+        village_id=f"village-{village}",
+        place_name=("西山脚", "东塘岸", "大岙里", "老鹰嘴")[i % 4],
+        latitude=30.1961 + i / 500,
+        longitude=121.3849 + i / 500,
+        zone_type=ZoneType.FOREST if i % 2 else ZoneType.FARMLAND,
+        violation_types=[ViolationType.HARDENED_LARGE, ViolationType.OVERSIZE] if i % 3 == 0 else
+        [ViolationType.LIVING_PERSON],
+        build_state=BuildState.BUILT_EMPTY if i % 3 else BuildState.OCCUPIED,
+        grave_kind=GraveKind.REMAINS,
+        capacity=GraveCapacity.DOUBLE,
+        area_m2=12.5 + i,
+        stone_height_m=1.2,
+        materials=["STONE", "CEMENT"],
+        structures="围栏、墓亭、台阶",
+        party={"name": owner, "id_number": id_number(date(1958 + i, 3, 9), 300 + i, Sex.MALE),
+               "phone": "13905741234", "address": f"慈溪市观海卫镇{village}{18 + i}号", "relation_to_deceased": "子"},
+        unknown_owner=i % 7 == 6,
+        status=status,
+        deadline=found + timedelta(days=30),
+        closed_on=found + timedelta(days=45) if status in (CaseStatus.CLOSED, CaseStatus.ENFORCED) else None,
+    )  # fmt: skip
+
+
+def patrol(*, cases: int = 2) -> PatrolSnapshot:
+    opened = tuple(grave_case(i, status=CaseStatus.REGISTERED) for i in range(cases))
+    row = Patrol(
+        form_id="patrol",
+        patrol_no="XC-330282107-20260106-01",
+        town_code=TOWN_CODE,
+        patrol_date=date(2026, 1, 6),
+        start_at=at(2026, 1, 6, 8, 30),
+        end_at=at(2026, 1, 6, 11, 45),
+        inspectors=INSPECTORS,
+        area="卫东村、卫西村山林及沿路地带",
+        route="卫东路—西山脚—大岙里—329国道沿线—卫西村公墓周边",
+        zone_types=[ZoneType.FOREST, ZoneType.RAIL_ROAD_CORRIDOR, ZoneType.CEMETERY_SURROUNDINGS],
+        mode=PatrolMode.JOINT,
+        found_issue=bool(cases),
+        case_ids=[c.id for c in opened],
+        on_site_action=OnSiteAction.REGISTER,
+        on_site_note="发现西山脚新建硬化大墓一座、东塘岸活人墓一座，已拍照取证、测量面积并登记建档，告知村委会联系墓主。",
+    )  # fmt: skip
+    sigs = tuple(
+        Signature(role=SignerRole.INSPECTOR, name=n, image=signature_bytes(10 + k), signed_at=at(2026, 1, 6, 12))
+        for k, n in enumerate(("周国平", "吴𡈽生"))
+    )
+    return PatrolSnapshot(
+        patrol=row, town_name=TOWN, cases=opened, village_names={"village-卫东村": "卫东村"}, signatures=sigs
+    )
+
+
+def notice(*, served: bool = True, full_ids: bool = False) -> NoticeSnapshot:
+    case = grave_case(0)
+    issued = date(2026, 1, 12)
+    row = RectificationNotice(
+        form_id="rectification_notice",
+        case_id=case.id,
+        issuer_code="CXMZ",
+        issuer_name="慈溪市民政局",
+        year=2026,
+        sequence=7,
+        notice_no=format_notice_no("慈民殡", 2026, 7),
+        issued_on=issued,
+        deadline=issued + timedelta(days=15),
+        deadline_days=15,
+        party=dict(case.party),
+        facts="你于2025年12月起在观海卫镇卫东村西山脚（林地）建造坟墓一座，墓穴为双穴，使用石材、水泥硬化，"
+        "并建有围栏、墓亭、台阶等附属设施，占地约12.5平方米，超过规定面积。",
+        remedies=[Remedy.REMOVE_HARDENING, Remedy.RESTORE_LAND],
+        legal_basis_text=legal_basis_text(issued),
+        contact_name="周国平",
+        contact_phone="0574-63012345",
+        review_body="慈溪市人民政府",
+        court="慈溪市人民法院",
+        extra={"violation_types": ["HARDENED_LARGE", "OVERSIZE"], "evidence_photo_refs": "FM-001-1至FM-001-4",
+               "written_commitment": True},
+    )  # fmt: skip
+    receipt = (
+        ServiceReceipt(notice_id=row.id, method=ServiceMethod.DIRECT, place="慈溪市观海卫镇卫东村18号",
+                       served_at=at(2026, 1, 12, 15, 20), recipient_name=case.party["name"],
+                       servers=["周国平", "吴𡈽生"])
+        if served else None
+    )  # fmt: skip
+    return NoticeSnapshot(
+        notice=row, case=case, town_name=TOWN, village_name="卫东村", receipt=receipt, show_full_ids=full_ids
+    )
+
+
+def reinspection(*, photos: int = 3) -> ReinspectionSnapshot:
+    n = notice()
+    row = Reinspection(
+        form_id="reinspection",
+        case_id=n.case.id,
+        inspected_on=date(2026, 1, 28),
+        inspectors=INSPECTORS,
+        result=ReinspectionResult.REDUCED,
+        area_m2_after=3.8,
+        conclusion=ReinspectionConclusion.CLOSE,
+        note="墓亭、围栏及台阶已拆除，硬化地面已清除并覆土复绿，现场与整改要求一致，同意销号。",
+    )  # fmt: skip
+    views = ("远景(含参照物)", "中景(全貌)", "近景")
+    before = tuple(photo(20 + i, views[i % 3], at(2026, 1, 6, 9, 10 + i)) for i in range(photos))
+    after = tuple(photo(40 + i, views[i % 3], at(2026, 1, 28, 10, 5 + i)) for i in range(photos))
+    sigs = tuple(
+        Signature(role=SignerRole.INSPECTOR, name=p["name"], image=signature_bytes(20 + k))
+        for k, p in enumerate(INSPECTORS)
+    )
+    return ReinspectionSnapshot(
+        reinspection=row, case=n.case, notice=n.notice, town_name=TOWN, village_name="卫东村",
+        photos_before=before, photos_after=after, signatures=sigs,
+    )  # fmt: skip
+
+
+def ledger(cases: int = 24) -> LedgerSnapshot:
+    statuses = [CaseStatus.VERIFIED, CaseStatus.RECTIFYING, CaseStatus.CLOSED, CaseStatus.ENFORCED,
+                CaseStatus.NOTICE_ISSUED, CaseStatus.REGISTERED]  # fmt: skip
+    entries = []
+    for i in range(cases):
+        status = statuses[i % len(statuses)]
+        case = grave_case(i, status=status, village=VILLAGES[i % len(VILLAGES)])
+        entries.append(
+            LedgerEntry(
+                case=case,
+                village_name=VILLAGES[i % len(VILLAGES)],
+                notice_no="" if status in (CaseStatus.VERIFIED, CaseStatus.REGISTERED) else format_notice_no(
+                    "慈民殡", 2026, i + 1),
+                enforced=i % 12 == 3,
+            )
+        )  # fmt: skip
+    return LedgerSnapshot(town_code=TOWN_CODE, town_name=TOWN, as_of=date(2026, 3, 12), entries=tuple(entries))

@@ -21,12 +21,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Table, TableStyle
 
 from fieldvisit.domain.resident_id import mask_id_number
+from fieldvisit.formspec import FormSpec
+from fieldvisit.printing import definitions
 from fieldvisit.printing.check_code import CheckCode, content_sha256
 from fieldvisit.printing.flowables import PartStart, TitleLine, fitted_image
 from fieldvisit.printing.fonts import BODY, HEI, HEI_CHAIN, SONG, draw_text, markup, missing_glyphs, register_fonts
 from fieldvisit.printing.formatting import choice_line
 from fieldvisit.printing.snapshots import Signature
-from fieldvisit.printing.styles import TITLE_SIZE, Styles, stylesheet
+from fieldvisit.printing.styles import CELL_SIZE, TITLE_SIZE, Styles, stylesheet
 
 S = TypeVar("S")
 
@@ -34,7 +36,6 @@ CONFIDENTIAL_ZH = "内部资料 注意保密"
 QR_SIZE = 17 * mm
 GRID_WIDTH = 0.5
 BOX_WIDTH = 1.0
-CELL_PADDING = 3.0
 
 
 @dataclass(frozen=True)
@@ -161,10 +162,14 @@ class Renderer(ABC, Generic[S]):
     bottom_margin_mm: ClassVar[float] = 25.0
     left_margin_mm: ClassVar[float] = 18.0
     right_margin_mm: ClassVar[float] = 18.0
+    filled_row_mm: ClassVar[float] = 7.0
+    blank_row_mm: ClassVar[float] = 8.5
+    cell_size: ClassVar[float] = CELL_SIZE
+    cell_padding: ClassVar[float] = 3.0
 
     def __init__(self, snapshot: S) -> None:
         self.snapshot = snapshot
-        self.styles: Styles = stylesheet()
+        self.styles: Styles = stylesheet(self.cell_size)
         self._content: list[str] = []
         self._parts = 0
         self._check: CheckCode | None = None
@@ -191,7 +196,7 @@ class Renderer(ABC, Generic[S]):
     @property
     def row_min(self) -> float:
         """The least height of a form row: room for handwriting on a blank form."""
-        return 8.5 * mm if self.blank else 7 * mm
+        return (self.blank_row_mm if self.blank else self.filled_row_mm) * mm
 
     @property
     def show_full_ids(self) -> bool:
@@ -202,6 +207,24 @@ class Renderer(ABC, Generic[S]):
         if self._check is None:
             raise RuntimeError("the story has not been built yet")
         return self._check
+
+    @property
+    def form(self) -> FormSpec:
+        """The form definition this document prints (labels, choice lists, title template)."""
+        return definitions.form_definition(self.form_id)
+
+    def options(self, key: str, selected: object, form: FormSpec | None = None) -> list[tuple[str, bool]]:
+        """The choices of form field `key` as (label, ticked) for the stored value(s) `selected`."""
+        return definitions.options(form or self.form, key, selected)
+
+    def choice_text(self, key: str, value: object, form: FormSpec | None = None) -> str:
+        """The Chinese label of a stored choice value of form field `key`."""
+        return definitions.choice_label(form or self.form, key, value)
+
+    def form_title(self, **values: str) -> str:
+        """The printed title from the definition's template, e.g. 慈溪市观海卫镇儿童探访记录表."""
+        hints = self.form.print_hints
+        return definitions.fill_template(hints.title_zh or self.form.title_zh, values)
 
     @property
     def frame_width(self) -> float:
@@ -272,6 +295,13 @@ class Renderer(ABC, Generic[S]):
         """Tick boxes, e.g. ☑低保 ☐低保边缘; on a blank form every box is empty."""
         return self.para(choice_line([(label, ticked and not blank) for label, ticked in options]), self.styles.choice)
 
+    def ticked(self, boxes: str, note: object = "") -> list[Flowable]:
+        """A cell of tick boxes (wrapping only between options) with an optional free-text note below."""
+        cell: list[Flowable] = [self.para(boxes, self.styles.choice)]
+        if note:
+            cell.append(self.cell(note))
+        return cell
+
     def id_number(self, value: str | None) -> str:
         """An ID number as this print may show it: masked unless full numbers were authorised."""
         return (value or "") if self.show_full_ids else mask_id_number(value)
@@ -302,8 +332,9 @@ class Renderer(ABC, Generic[S]):
             heights = [row_heights] * len(body)
         else:
             heights = list(row_heights)
+        pad = self.cell_padding
         if min_height:
-            natural = _natural_heights(body, column_widths, spans)
+            natural = _natural_heights(body, column_widths, spans, pad)
             heights = [h if h is not None else max(n, min_height) for h, n in zip(heights, natural, strict=True)]
         table = Table(body, colWidths=column_widths, rowHeights=heights, repeatRows=header_rows, hAlign="CENTER")
         commands: list[tuple[Any, ...]] = [
@@ -311,10 +342,10 @@ class Renderer(ABC, Generic[S]):
             ("GRID", (0, 0), (-1, -1), GRID_WIDTH, colors.black),
             ("BOX", (0, 0), (-1, -1), BOX_WIDTH, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING - 0.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad - 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
         ]
         commands += [("SPAN", start, end) for start, end in spans]
         if header_rows:
@@ -342,9 +373,15 @@ def _natural_heights(
     body: Sequence[Sequence[object]],
     widths: Sequence[float],
     spans: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    pad: float,
 ) -> list[float]:
-    """The height each row needs for its content (column spans taken into account)."""
+    """The height each row needs for its content, with cell padding `pad`.
+
+    A cell spanning several columns wraps in their joint width; a cell spanning several rows (a vertical block
+    label, a photo) does not set the height of its first row.
+    """
     span_end = dict(spans)
+    tall = {start for start, end in spans if end[1] > start[1]}
     covered = {
         (c, r)
         for (c0, r0), (c1, r1) in spans
@@ -356,13 +393,13 @@ def _natural_heights(
     for r, row in enumerate(body):
         tallest = 0.0
         for c, content in enumerate(row):
-            if (c, r) in covered:
+            if (c, r) in covered or (c, r) in tall:
                 continue
             last = span_end.get((c, r), (c, r))[0]
-            width = sum(widths[c : last + 1]) - 2 * CELL_PADDING
+            width = sum(widths[c : last + 1]) - 2 * pad
             flowables = content if isinstance(content, list) else [content]
             tallest = max(tallest, sum(f.wrap(width, 1e6)[1] for f in flowables if isinstance(f, Flowable)))
-        heights.append(tallest + 2 * CELL_PADDING - 0.5)
+        heights.append(tallest + 2 * pad - 0.5)
     return heights
 
 

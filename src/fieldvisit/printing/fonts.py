@@ -149,10 +149,21 @@ def missing_glyphs(text: str, chain: FontChain = BODY) -> set[str]:
     return {c for c in set(text) if _drawable(c) and c not in " \t" and face_for(c, chain) is None}
 
 
+_SPACE_RUN = re.compile(r"(?<= ) |^ +")
+
+
+def _keep_spaces(line: str) -> str:
+    """Leading spaces and the 2nd, 3rd… space of a run become no-break spaces, which paragraphs do not collapse.
+
+    Blank forms rely on them: "      年    月    日" keeps its room for handwriting.
+    """
+    return _SPACE_RUN.sub(lambda m: "\u00a0" * len(m.group(0)), line)
+
+
 def markup(text: str, chain: FontChain = BODY) -> str:
-    """Paragraph markup for plain `text`: escaped, line breaks kept, fallback runs wrapped in <font face>."""
+    """Paragraph markup for plain `text`: escaped, line breaks and runs of spaces kept, fallback runs in <font>."""
     lines = []
-    for line in text.split("\n"):
+    for line in (_keep_spaces(raw) for raw in text.split("\n")):
         parts = []
         for face, run in runs(line, chain):
             escaped = escape(run)

@@ -23,6 +23,11 @@ def fmt_date(value: date | datetime | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def fmt_short_date(value: date | None) -> str:
+    """2026.3.5, for narrow ledger columns."""
+    return "" if value is None else f"{value.year}.{value.month}.{value.day}"
+
+
 def fmt_datetime(value: datetime | None) -> str:
     """2026年3月5日 14:30, in China Standard Time."""
     if value is None:

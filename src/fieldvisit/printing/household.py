@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from fieldvisit.domain.assistance import (
+    Asset,
     AssetKind,
     AssistanceType,
     DisabilityType,
@@ -30,20 +32,12 @@ from fieldvisit.printing.formatting import (
     fmt_datetime,
     fmt_number,
     fmt_yuan,
-    label_choices,
     yes_no,
     zh,
 )
 from fieldvisit.printing.photos import photo_appendix
 from fieldvisit.printing.snapshots import HouseholdSnapshot, SignerRole, signed_by
 
-METHODS = ("入户调查", "邻里访问", "信函索证", "电话/视频(突发事件)")
-HARDSHIP_REASONS = ("疾病", "残疾", "缺乏劳动力", "无生活来源", "教育", "住房", "受灾", "意外事故", "其他")
-HUKOU_TYPES = ("城镇", "农村")
-HOUSING_STRUCTURES = ("砖混", "钢混", "砖木", "土木", "简易")
-HOUSING_DECORATION = ("无", "简单", "中等", "豪华")
-HOUSING_TENURE = ("自有", "租住", "借住", "子女同住")
-LEVELS = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 PAIR = (0.14, 0.36, 0.14, 0.36)  # label, value, label, value
 
 
@@ -62,8 +56,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
 
     def _story(self) -> list[Flowable]:
         s = self.snapshot
-        town = s.town_name or "________镇(街道)"
-        story: list[Flowable] = [self.title(f"慈溪市{town}社会救助家庭经济状况入户调查表")]
+        story: list[Flowable] = [self.title(self.form_title(town=s.town_name or "________镇(街道)"))]
         story.append(self.para(f"编号：{s.assessment.survey_no or '____________________'}", self.styles.right))
         story.append(Spacer(1, 2 * mm))
         story.append(self._header())
@@ -78,7 +71,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
         story += self._section("九、调查人员意见", self._opinion())
         story += self._signatures()
         story += self._overflow()
-        story += photo_appendix(self, s.photos, "附：入户调查照片")
+        story += photo_appendix(self, s.photos, "附：入户调查照片", form=self.form)
         return story
 
     def _section(self, heading: str, body: Flowable | list[Flowable]) -> list[Flowable]:
@@ -100,7 +93,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
                 self.label("调查日期"),
                 fmt_datetime(a.survey_at) or "      年    月    日",
                 self.label("调查方式"),
-                self.choices(label_choices(METHODS, a.methods), blank=blank),
+                self.choices(self.options("methods", a.methods), blank=blank),
             ],
             [self.label("镇(街道)"), self.snapshot.town_name, self.label("村(社区)"), self.snapshot.village_name],
         ]
@@ -116,7 +109,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
             f"{r.get('name', '')}({r.get('relation', '')}，{r.get('post', '')})" for r in a.staff_relatives
         )
         bank = a.bank
-        account = str(bank.get("account", ""))
+        account = str(bank.get("account", "") or "")
         masked_account = account if self.show_full_ids or len(account) <= 4 else "*" * (len(account) - 4) + account[-4:]
         rows = [
             [
@@ -131,7 +124,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
                 self.label("联系电话"),
                 a.phone,
                 self.label("户口性质"),
-                self.choices(label_choices(HUKOU_TYPES, a.hukou_type), blank=blank),
+                self.choices(self.options("hukou_type", a.hukou_type), blank=blank),
             ],
             [
                 self.label("共同生活人口"),
@@ -139,8 +132,8 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
                 self.label("近亲属备案"),
                 self.choices([("是", a.is_relative_of_staff), ("否", not a.is_relative_of_staff)], blank=blank),
             ],
-            [self.label("求助原因"), self.choices(label_choices(HARDSHIP_REASONS, a.hardship_reasons), blank=blank)],
-            [self.label("开户银行"), bank.get("bankName", ""), self.label("户名"), bank.get("holder", "")],
+            [self.label("求助原因"), self.choices(self.options("hardship_reasons", a.hardship_reasons), blank=blank)],
+            [self.label("开户银行"), bank.get("bank_name", ""), self.label("户名"), bank.get("holder", "")],
             [self.label("银行账号"), masked_account, self.label("备案近亲属"), relatives],
         ]
         rows[5] += ["", ""]
@@ -160,9 +153,8 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
         if not m.co_resident:
             relation += f"（不计入：{zh(ExclusionReason, m.exclusion_reason) or '其他'}）"
         health = zh(Health, m.health) + (f"（{m.major_illness}）" if m.major_illness else "")
-        disability = "/".join(
-            x for x in (zh(DisabilityType, m.disability_type), LEVELS.get(m.disability_level or 0, "")) if x
-        )
+        level = self.choice_text("members.disability_level", m.disability_level)
+        disability = "/".join(x for x in (zh(DisabilityType, m.disability_type), level) if x)
         return [
             self.center(str(number)),
             self.cell(m.name),
@@ -172,7 +164,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
             self.center(health),
             self.center(disability),
             self.center(zh(LaborCapacity, m.labor_capacity)),
-            self.center(m.employment),
+            self.center(self.choice_text("members.employment", m.employment)),
             self.para(self._member_income(m), self.styles.right),
         ]
 
@@ -231,7 +223,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
             rows.append(
                 [
                     self.cell(o.name),
-                    self.center(o.relation),
+                    self.center(self.choice_text("obligors.relation", o.relation)),
                     self.center(self.id_number(o.id_number)),
                     self.center(health),
                     self.center("" if o.obligor_household_size is None else str(o.obligor_household_size)),
@@ -261,7 +253,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
                     self.center(names.get(i.member_id_number, "家庭") if i.member_id_number else "家庭"),
                     self.para(fmt_yuan(i.amount_12m_fen), self.styles.right),
                     self.center(yes_no(i.countable)),
-                    self.center(i.evidence),
+                    self.center(self.choice_text("income_items.evidence", i.evidence)),
                 ]
             )
         if s.blank or not items:
@@ -320,7 +312,7 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
         ]
         order = {k.value: i for i, k in enumerate(AssetKind)}
         for asset in sorted(s.assets, key=lambda x: (order.get(x.kind, 99), x.position)):
-            detail = asset.description or "，".join(f"{k}：{v}" for k, v in asset.details.items())
+            detail = self._asset_detail(asset)
             rows.append(
                 [
                     self.center(zh(AssetKind, asset.kind)),
@@ -337,6 +329,30 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
         return self.grid(
             rows, (0.2, 0.14, 0.48, 0.18), header_rows=1, spans=[((0, last), (2, last))], min_height=self.row_min
         )
+
+    def _asset_detail(self, asset: Asset) -> str:
+        """What the paper says about an asset: description plus the details its form group records."""
+        d = asset.details
+        if asset.kind == AssetKind.VEHICLE:
+            parts = [
+                self.choice_text("vehicles.details.vehicle_type", d.get("vehicle_type")),
+                str(d.get("plate") or ""),
+                self.choice_text("vehicles.details.use", d.get("use")),
+                f"{fmt_date(date.fromisoformat(str(d['purchase_date'])))}购置" if d.get("purchase_date") else "",
+            ]
+        elif asset.kind == AssetKind.PROPERTY:
+            area = d.get("area_m2")
+            parts = [
+                self.choice_text("properties.details.nature", d.get("nature")),
+                str(d.get("address") or ""),
+                fmt_number(float(area), "平方米") if area is not None else "",
+            ]
+        elif asset.kind == AssetKind.BUSINESS:
+            capital = d.get("reg_capital_fen")
+            parts = [str(d.get("role") or ""), f"注册资本{fmt_yuan(int(capital))}元" if capital is not None else ""]
+        else:
+            parts = []
+        return "，".join(p for p in [asset.description, *parts] if p)
 
     def _rigid(self) -> Flowable:
         s = self.snapshot
@@ -360,31 +376,32 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
     def _living(self) -> Flowable:
         a, blank = self.snapshot.assessment, self.snapshot.blank
         housing = a.housing
-        area = housing.get("areaM2", housing.get("area_m2"))
+        area = housing.get("area_m2")
         housing_line = "\n".join(
             [
-                "结构：" + choice_line(label_choices(HOUSING_STRUCTURES, "" if blank else housing.get("structure"))),
+                "结构：" + choice_line(self.options("housing.structure", housing.get("structure"))),
                 "面积："
                 + (fmt_number(area, "平方米") if area is not None else "______ 平方米")
                 + "　装修："
-                + choice_line(label_choices(HOUSING_DECORATION, "" if blank else housing.get("decoration"))),
-                "产权：" + choice_line(label_choices(HOUSING_TENURE, "" if blank else housing.get("tenure"))),
+                + choice_line(self.options("housing.decoration", housing.get("decoration"))),
+                "居住方式：" + choice_line(self.options("housing.tenure", housing.get("tenure"))),
             ]
         )
+        appliances = "、".join(self.choice_text("appliances", v) for v in a.appliances)
+        if a.extra.get("appliances_note"):
+            appliances += f"（{a.extra['appliances_note']}）"
         high = a.high_consumption_signs
         rows = [
-            [self.label("住房情况"), self.cell(housing_line)],
-            [self.label("主要家电/大件"), "、".join(a.appliances)],
+            [self.label("住房情况"), self.ticked(housing_line)],
+            [self.label("主要家电/大件"), appliances],
             [
                 self.label("月水电燃气通讯费"),
                 "" if a.utilities_monthly_fen is None else f"{fmt_yuan(a.utilities_monthly_fen)} 元/月",
             ],
             [
                 self.label("高消费迹象"),
-                self.cell(
-                    choice_line([("有", high and not blank), ("无", not high and not blank)])
-                    + "　"
-                    + a.high_consumption_note
+                self.ticked(
+                    choice_line([("有", high and not blank), ("无", not high and not blank)]), a.high_consumption_note
                 ),
             ],
             [self.label("饮食、衣着情况"), a.food_clothing],
@@ -404,8 +421,9 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
     def _signatures(self) -> list[Flowable]:
         s, a = self.snapshot, self.snapshot.assessment
         consent = choice_line([("是", a.consent_signed and not s.blank), ("否", not a.consent_signed and not s.blank)])
+        section = next(x for x in self.form.sections if x.key == "signatures")
         statement = (
-            "以上情况经调查核实属实。本表由调查人员和在场的共同生活家庭成员分别签字（不能签字的按手印）确认。"
+            f"{section.statement_zh}本表由调查人员和在场的共同生活家庭成员分别签字（不能签字的按手印）确认。"
             f"申请人已签署承诺书并授权核对家庭经济状况：{consent}"
         )
         sig_width = 0.34 * self.frame_width - 8

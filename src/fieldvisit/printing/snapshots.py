@@ -174,6 +174,7 @@ class ChildFileSnapshot(Snapshot):
     director_name: str = ""
     supervisor_name: str = ""
     photo: Photo | None = None
+    as_of: date | None = None
     show_full_ids: bool = False
     blank: bool = False
 
@@ -331,6 +332,7 @@ class LedgerEntry(Snapshot):
     case: GraveCase
     village_name: str = ""
     notice_no: str = ""
+    enforced: bool = False  # the case history has an ENFORCED step (it may be closed since)
 
 
 @dataclass(frozen=True, kw_only=True)
