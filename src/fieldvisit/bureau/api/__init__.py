@@ -1,0 +1,1 @@
+"""The bureau's HTTP API: one router module per resource, dependencies in `deps`."""

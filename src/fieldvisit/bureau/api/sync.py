@@ -1,0 +1,102 @@
+"""The sync endpoints: hello (version and device state), push, pull, manifest, fetch, audit, wiped."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from fieldvisit.bureau import audit, devices, pull
+from fieldvisit.bureau.api.deps import DeviceDep, ReaderDep, StateDep, require_current_protocol
+from fieldvisit.bureau.mutations import apply_batch
+from fieldvisit.sync.protocol import (
+    MIN_PROTOCOL_VERSION,
+    PROTOCOL_VERSION,
+    AuditReply,
+    AuditUpload,
+    FetchReply,
+    FetchRequest,
+    HelloReply,
+    HelloRequest,
+    Manifest,
+    ManifestRequest,
+    PullPage,
+    PullRequest,
+    PushReply,
+    PushRequest,
+    RecordRef,
+    WipedNotice,
+)
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+_JSON = "application/json"
+
+
+def _refs(refs: list[RecordRef]) -> set[tuple[str, str]]:
+    return {(ref.table, ref.record_id) for ref in refs}
+
+
+@router.post("/hello", response_model=HelloReply)
+def hello(body: HelloRequest, session: DeviceDep, state: StateDep) -> HelloReply:
+    """Start of a sync: the protocol range, the device's state (revoked?) and the user's current jurisdiction."""
+    now = state.clock()
+    devices.record_hello(
+        state.engine,
+        session.device["id"],
+        pending=body.pending_count,
+        client_version=body.client_version,
+        protocol=body.protocol,
+        now=now,
+    )
+    return HelloReply(
+        protocol=PROTOCOL_VERSION,
+        min_protocol=MIN_PROTOCOL_VERSION,
+        update_required=body.protocol < MIN_PROTOCOL_VERSION,
+        device_state=session.state,
+        server_time=now,
+        user=devices.user_info(session.user),
+    )
+
+
+@router.post("/push", response_model=PushReply)
+def push(body: PushRequest, session: DeviceDep, state: StateDep) -> Response:
+    """Apply a batch in order; answer one receipt per mutation, after the batch is durably committed."""
+    receipts = apply_batch(state.engine, session.caller, body.mutations, clock=state.clock)
+    return Response(PushReply(protocol=PROTOCOL_VERSION, receipts=receipts).model_dump_json(), media_type=_JSON)
+
+
+@router.post("/pull", response_model=PullPage)
+def pull_page(body: PullRequest, session: ReaderDep, state: StateDep) -> Response:
+    """The next page of the device's scope after its cursor."""
+    require_current_protocol(body.protocol)
+    page = pull.pull_page(state.engine, session.keys, cursor=body.cursor, limit=body.limit, exclude=_refs(body.exclude))
+    return Response(page.model_dump_json(), media_type=_JSON)
+
+
+@router.post("/manifest", response_model=Manifest)
+def manifest(body: ManifestRequest, session: ReaderDep, state: StateDep) -> Response:
+    """Every record of the device's scope, to re-sync after a digest mismatch."""
+    require_current_protocol(body.protocol)
+    return Response(
+        pull.manifest(state.engine, session.keys, exclude=_refs(body.exclude)).model_dump_json(), media_type=_JSON
+    )
+
+
+@router.post("/fetch", response_model=FetchReply)
+def fetch(body: FetchRequest, session: ReaderDep, state: StateDep) -> Response:
+    """Specific records of the device's scope."""
+    require_current_protocol(body.protocol)
+    refs = [(ref.table, ref.record_id) for ref in body.refs]
+    return Response(pull.fetch(state.engine, session.keys, refs).model_dump_json(), media_type=_JSON)
+
+
+@router.post("/audit", response_model=AuditReply)
+def upload_audit(body: AuditUpload, session: DeviceDep, state: StateDep) -> AuditReply:
+    """Keep the device's audit events (opens, prints, exports …)."""
+    return AuditReply(accepted=audit.store_events(state.engine, session.caller, body.events))
+
+
+@router.post("/wiped", status_code=204)
+def wiped(body: WipedNotice, session: DeviceDep, state: StateDep) -> Response:
+    """A revoked device reports that it has wiped its data."""
+    del body
+    devices.mark_wiped(state.engine, session.device["id"], now=state.clock())
+    return Response(status_code=204)

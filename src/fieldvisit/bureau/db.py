@@ -1,0 +1,134 @@
+"""The bureau database: engines for PostgreSQL or SQLite, write/read transactions, retries and migrations."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+log = logging.getLogger(__name__)
+
+_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+T = TypeVar("T")
+
+
+class DatabaseUnavailableError(Exception):
+    """The database cannot be reached or keeps failing transiently; clients should retry later (503)."""
+
+
+class RetryTransactionError(Exception):
+    """Raised inside a write transaction to have it rolled back and run again from the start."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`. SQLite gets WAL, full sync, foreign keys and immediate write transactions."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_recycle=1800)
+
+
+def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    # Writers take the lock at BEGIN, so two writers never deadlock upgrading a read lock.
+    immediate = connection.get_execution_options().get("fieldvisit_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """Whether the engine talks to SQLite (the embedded default)."""
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction with one consistent snapshot (REPEATABLE READ on PostgreSQL, WAL on SQLite)."""
+    with _translated_errors(), engine.connect() as connection:
+        if not is_sqlite(engine):
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        with connection.begin():
+            yield connection
+
+
+def run_write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = 6) -> T:
+    """Run `work` in a write transaction, again from the start after a deadlock, serialization failure or a
+    unique-key race (another request committed the same mutation or record first)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with _translated_errors(), engine.connect() as connection:
+                connection = connection.execution_options(fieldvisit_write=True)
+                with connection.begin():
+                    return work(connection)
+        except (IntegrityError, RetryTransactionError) as exc:
+            if attempt == attempts:
+                raise
+            log.info("write transaction raced another (%s); retrying", type(exc).__name__)
+        except OperationalError as exc:
+            if attempt == attempts or not _retryable(exc):
+                raise
+            log.info("write transaction hit a transient conflict; retrying")
+        time.sleep(0.005 * attempt)
+    raise AssertionError("unreachable")
+
+
+def _retryable(exc: OperationalError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None)
+    if code in _RETRYABLE_PG_CODES:
+        return True
+    return "database is locked" in str(exc.orig)
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        if exc.connection_invalidated or _is_disconnect(exc):
+            raise DatabaseUnavailableError(str(exc.orig)) from exc
+        raise
+
+
+def _is_disconnect(exc: DBAPIError) -> bool:
+    text = str(exc.orig).lower()
+    return any(
+        marker in text
+        for marker in ("connection", "terminating", "server closed", "shutting down", "starting up", "recovery")
+    )
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    return config
+
+
+def upgrade_database(engine: Engine) -> None:
+    """Bring the bureau database to the newest schema, in one transaction."""
+    if is_sqlite(engine) and engine.url.database:
+        Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+    config = _alembic_config()
+    with engine.connect() as connection:
+        connection = connection.execution_options(fieldvisit_write=True)
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")

@@ -1,0 +1,87 @@
+"""Synced records on the bureau side: validating a pushed payload into column values, reading rows back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, String, Table, select
+
+from fieldvisit.bureau.tables import metadata
+from fieldvisit.sync.protocol import SYNCED_MODELS
+
+_SELECT_CHUNK = 900  # stays under SQLite's bound-parameter limit with room to spare
+
+
+class PayloadError(ValueError):
+    """A pushed record is invalid; the message is the reason given back in the receipt."""
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What the bureau needs to know about one synced table's columns."""
+
+    table: Table
+    columns: tuple[str, ...]
+    lengths: dict[str, int]
+
+
+@cache
+def table_info(name: str) -> TableInfo:
+    """Column facts of a synced table (raises KeyError for a table that does not sync)."""
+    if name not in SYNCED_MODELS:
+        raise KeyError(name)
+    table = metadata.tables[name]
+    lengths = {
+        column.name: column.type.length
+        for column in table.columns
+        if isinstance(column.type, String) and column.type.length
+    }
+    return TableInfo(table=table, columns=tuple(column.name for column in table.columns), lengths=lengths)
+
+
+def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Column values for `payload`, typed and checked as the domain model and the column sizes demand."""
+    model = SYNCED_MODELS[name]
+    try:
+        record = model.model_validate(dict(payload))
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc']) or '?'}: {error['msg']}" for error in exc.errors()[:3]
+        )
+        raise PayloadError(f"invalid {name}: {problems}") from None
+    info = table_info(name)
+    values = {column: getattr(record, column) for column in info.columns}
+    for column, limit in info.lengths.items():
+        value = values[column]
+        if isinstance(value, str) and len(value) > limit:
+            raise PayloadError(f"invalid {name}: {column} is longer than {limit} characters")
+    for column, value in values.items():
+        if isinstance(value, datetime) and value.tzinfo is None:
+            raise PayloadError(f"invalid {name}: {column} has no time zone")
+    return values
+
+
+def load_rows(
+    connection: Connection, name: str, ids: Iterable[str], *, for_update: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The current rows of `name` with these ids, as dicts keyed by id (locked for update when asked)."""
+    table = table_info(name).table
+    wanted = sorted(set(ids))
+    rows: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), _SELECT_CHUNK):
+        query = select(table).where(table.c.id.in_(wanted[start : start + _SELECT_CHUNK])).order_by(table.c.id)
+        if for_update:
+            query = query.with_for_update()
+        for row in connection.execute(query).mappings():
+            rows[row["id"]] = dict(row)
+    return rows
+
+
+def differing_fields(left: Mapping[str, Any], right: Mapping[str, Any], columns: Iterable[str]) -> list[str]:
+    """The columns whose values differ between two rows of the same table."""
+    return [column for column in columns if left.get(column) != right.get(column)]
