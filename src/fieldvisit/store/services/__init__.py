@@ -1,0 +1,1 @@
+"""Application services the screens call: unlocking, drafts and autosave, finalizing, amendments, case steps."""

@@ -1,0 +1,112 @@
+"""Opening a workspace for the app: unlock by password or cached key, first-run demo creation, the actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from fieldvisit.domain.shared import AuditKind, User
+from fieldvisit.domain.types import Clock, today_local, utc_now
+from fieldvisit.security.keys import KdfParams
+from fieldvisit.security.secret_store import SecretStore
+from fieldvisit.store.changes import Actor, write_changes
+from fieldvisit.store.services.settings import SettingsService
+from fieldvisit.store.workspace import (
+    DEMO_PASSWORD,
+    Workspace,
+    cached_key,
+    create_workspace,
+    is_workspace,
+    open_workspace,
+    read_info,
+    unlock_key,
+)
+
+DEMO_LABEL = "演示数据"
+
+
+@dataclass(frozen=True)
+class WorkspaceFacts:
+    """What the unlock screen may show before the password is given (nothing secret)."""
+
+    path: Path
+    exists: bool
+    demo: bool = False
+    label: str = ""
+
+
+@dataclass
+class OpenSession:
+    """An unlocked workspace with who is working in it."""
+
+    workspace: Workspace
+    actor: Actor
+    user: User | None
+    settings: SettingsService
+
+    @property
+    def demo(self) -> bool:
+        """Whether this is a demo workspace (演示数据)."""
+        return self.workspace.info.demo
+
+
+def workspace_facts(path: Path) -> WorkspaceFacts:
+    """Whether a workspace is at `path`, and whether it is a demo one."""
+    if not is_workspace(path):
+        return WorkspaceFacts(path, False)
+    info = read_info(path)
+    return WorkspaceFacts(path, True, info.demo, info.label)
+
+
+def unlock_with_password(
+    path: Path, password: str, *, secret_store: SecretStore | None = None, clock: Clock = utc_now
+) -> OpenSession:
+    """Unwrap the key with `password` and open; raises WrongPasswordError, WorkspaceError or MigrationError."""
+    key = unlock_key(path, password)
+    workspace = open_workspace(path, key=key, secret_store=secret_store, clock=clock)
+    return _session(workspace)
+
+
+def unlock_with_cached_key(path: Path, secret_store: SecretStore, *, clock: Clock = utc_now) -> OpenSession | None:
+    """Open with the key cached in a trustworthy keyring, or None when there is none."""
+    key = cached_key(path, secret_store)
+    if key is None:
+        return None
+    return _session(open_workspace(path, key=key, clock=clock))
+
+
+def create_demo(
+    path: Path,
+    *,
+    clock: Clock = utc_now,
+    scale: float = 1.0,
+    kdf_params: KdfParams | None = None,
+    secret_store: SecretStore | None = None,
+    today: date | None = None,
+) -> OpenSession:
+    """Create the demo workspace (演示数据, password DEMO_PASSWORD) filled with generated records, and open it."""
+    from fieldvisit.store.demo import generate_demo
+
+    workspace = create_workspace(
+        path, DEMO_PASSWORD, demo=True, label=DEMO_LABEL, kdf_params=kdf_params, secret_store=secret_store, clock=clock
+    )
+    generate_demo(workspace.engine, today=today or today_local(clock), scale=scale)
+    return _session(workspace)
+
+
+def switch_user(session: OpenSession, user_id: str) -> OpenSession:
+    """The same workspace with another staff account working (demo workspaces let testers try each role)."""
+    session.settings.set_current_user(user_id)
+    return _session(session.workspace, audit=False)
+
+
+def _session(workspace: Workspace, *, audit: bool = True) -> OpenSession:
+    settings = SettingsService(workspace.engine)
+    device_id = settings.device_id()
+    user = settings.current_user()
+    actor = Actor(user_id=user.id if user else "", device_id=device_id)
+    if audit:
+        with write_changes(workspace.engine, actor, clock=workspace.clock) as writer:
+            writer.audit(AuditKind.UNLOCK)
+    return OpenSession(workspace, actor, user, settings)

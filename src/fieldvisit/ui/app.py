@@ -1,0 +1,351 @@
+"""Application start: QApplication, translations, the first window (unlock or first run), then the main window.
+
+Only PySide6 and light modules are imported here, so the first window paints before the database layers
+(sqlalchemy, sqlmodel, alembic) load; those are imported in the background while the password is typed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldvisit.ui.errors import ErrorReporter, install_excepthook
+from fieldvisit.ui.i18n import install_translators
+from fieldvisit.ui.prefs import Preferences
+from fieldvisit.ui.shell.first_run import FirstRunWindow
+from fieldvisit.ui.shell.unlock_window import UnlockWindow
+from fieldvisit.ui.tasks import TaskRunner
+from fieldvisit.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "FieldVisit"
+DEMO_PASSWORD_HINT = "demo2026"  # the demo password, shown on purpose (store.workspace.DEMO_PASSWORD)
+_WORKSPACE_INFO = "workspace.json"  # store.workspace.INFO_FILE: checked without importing the store
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+class IdleWatcher(QObject):
+    """Counts time without keyboard, mouse or touch input; `timed_out` fires after the set minutes."""
+
+    timed_out = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.timed_out)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: int) -> None:
+        """Change the delay and restart counting."""
+        self._timer.setInterval(minutes * 60_000)
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop counting (while locked)."""
+        self._timer.stop()
+
+    def restart(self) -> None:
+        """Start counting again."""
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class AppController(QObject):
+    """Walks the user from the first window to the main window, and locks the screen when idle."""
+
+    main_shown = Signal()
+    ready = Signal()
+
+    def __init__(
+        self,
+        workspace_dir: Path,
+        *,
+        tasks: TaskRunner,
+        reporter: ErrorReporter,
+        clock: Callable[[], Any] = _now,
+        demo_scale: float = 1.0,
+        kdf_params: Any = None,
+        secret_store: Any = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace_dir = workspace_dir
+        self.tasks = tasks
+        self.reporter = reporter
+        self.clock = clock
+        self.demo_scale = demo_scale
+        self.kdf_params = kdf_params
+        self.secret_store = secret_store
+        self.prefs = Preferences(workspace_dir)
+        self.unlock_window: UnlockWindow | None = None
+        self.first_run: FirstRunWindow | None = None
+        self.main_window: Any = None
+        self.services: Any = None
+        self.warmed_up = False
+        self.idle: IdleWatcher | None = None
+        self._locked = False
+
+    # ------------------------------------------------------------------ start
+    def start(self) -> QWidget:
+        """Show the first window: first run when this computer has no workspace, else the unlock screen."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.prefs.font_scale())
+        if (self.workspace_dir / _WORKSPACE_INFO).is_file():
+            window: QWidget = self._show_unlock()
+        else:
+            self.first_run = FirstRunWindow()
+            self.first_run.demo_requested.connect(self._create_demo)
+            self.first_run.show()
+            window = self.first_run
+        QTimer.singleShot(0, self._warm_up)
+        return window
+
+    def _warm_up(self) -> None:
+        """Import the database layers and read the workspace facts while the user reads the first window."""
+
+        def load() -> Any:
+            import fieldvisit.ui.shell.main_window  # noqa: F401 - imported now so unlocking is quick
+            from fieldvisit.security.secret_store import open_secret_store
+            from fieldvisit.store.services.access import workspace_facts
+
+            if self.secret_store is None:
+                self.secret_store = open_secret_store()
+            return workspace_facts(self.workspace_dir)
+
+        def done(facts: Any) -> None:
+            self.warmed_up = True
+            if facts.exists and facts.demo and self.unlock_window is not None:
+                self.unlock_window.show_demo_hint(DEMO_PASSWORD_HINT)
+
+        self.tasks.read(load, done, self._fatal)
+
+    def _show_unlock(self) -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow()
+            self.unlock_window.unlock_requested.connect(self._unlock)
+        self.unlock_window.show()
+        self.unlock_window.password.setFocus()
+        return self.unlock_window
+
+    # ------------------------------------------------------------------ first run
+    def _create_demo(self) -> None:
+        from fieldvisit.store.services.access import create_demo
+
+        def create() -> Any:
+            return create_demo(
+                self.workspace_dir,
+                clock=self.clock,
+                scale=self.demo_scale,
+                kdf_params=self.kdf_params,
+                secret_store=self.secret_store,
+            )
+
+        def failed(exc: BaseException) -> None:
+            if self.first_run is not None:
+                self.first_run.show_error(getattr(exc, "message_zh", "") or self.tr("The demo could not be created."))
+            self.reporter.report(exc, "demo creation")
+
+        self.tasks.read(create, self._opened, failed)
+
+    # ------------------------------------------------------------------ unlock
+    def _unlock(self, password: str) -> None:
+        if self._locked and self.services is not None:
+            self._unlock_again(password)
+            return
+        from fieldvisit.store.services.access import unlock_with_password
+
+        def unlock() -> Any:
+            return unlock_with_password(self.workspace_dir, password, secret_store=self.secret_store, clock=self.clock)
+
+        self.tasks.read(unlock, self._opened, self._unlock_failed)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        from fieldvisit.security.keys import WrongPasswordError
+
+        if self.unlock_window is None:
+            return
+        if isinstance(exc, WrongPasswordError):
+            self.unlock_window.show_error(self.tr("The password is not correct. Please try again."))
+            return
+        message = getattr(exc, "message_zh", "")
+        if not message:
+            self.reporter.report(exc, "unlock")
+        self.unlock_window.show_error(message or self.tr("The data could not be opened."))
+
+    def _opened(self, session: Any) -> None:
+        from fieldvisit.ui.shell.main_window import MainWindow
+        from fieldvisit.ui.shell.services import AppServices
+
+        backend = getattr(self.secret_store, "backend_name", "") or self.tr("password only (no keyring)")
+        self.services = AppServices.build(session, self.tasks, self.clock, self.prefs, backend)
+        self.main_window = MainWindow(self.services)
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.font_scale_changed.connect(self._apply_font_scale)
+        self.main_window.idle_minutes_changed.connect(self._idle_minutes)
+        self.main_window.dashboard_ready.connect(self.ready)
+        self.main_window.user_changed.connect(self._switch_user)
+        self.main_window.show()
+        for window in (self.unlock_window, self.first_run):
+            if window is not None:
+                window.hide()
+        self._start_idle_watch()
+        self.main_shown.emit()
+        self.main_window.start()
+
+    def _switch_user(self, user_id: str) -> None:
+        from fieldvisit.store.services.access import switch_user
+
+        self.main_window.flush_edits()
+        self.tasks.wait()
+        session = switch_user(self.services.session, user_id)
+        old = self.main_window
+        old.hide()
+        old.deleteLater()
+        self._opened(session)
+
+    # ------------------------------------------------------------------ idle lock
+    def _start_idle_watch(self) -> None:
+        app = QApplication.instance()
+        if self.idle is None and app is not None:
+            self.idle = IdleWatcher(self.prefs.idle_lock_minutes(), self)
+            self.idle.timed_out.connect(self.lock)
+            app.installEventFilter(self.idle)
+        elif self.idle is not None:
+            self.idle.restart()
+
+    def lock(self) -> None:
+        """Save what is being typed, hide the data and ask for the password again."""
+        if self.main_window is None or self._locked:
+            return
+        self._locked = True
+        self.main_window.flush_edits()
+        self.main_window.hide()
+        if self.idle is not None:
+            self.idle.stop()
+        window = self._show_unlock()
+        window.reset()
+        window.set_reason(self.tr("The screen was locked to protect the data. Type the password to continue."))
+
+    def _unlock_again(self, password: str) -> None:
+        from fieldvisit.store.workspace import unlock_key
+
+        self.tasks.read(lambda: unlock_key(self.workspace_dir, password), self._relock_done, self._unlock_failed)
+
+    def _relock_done(self, _key: object) -> None:
+        self._locked = False
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+            self.unlock_window.reset()
+        self.main_window.show()
+        if self.idle is not None:
+            self.idle.restart()
+
+    @property
+    def locked(self) -> bool:
+        """Whether the screen is locked."""
+        return self._locked
+
+    def _idle_minutes(self, minutes: int) -> None:
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
+
+    def _apply_font_scale(self, percent: int) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, percent)
+
+    # ------------------------------------------------------------------ end
+    def _fatal(self, exc: BaseException) -> None:
+        self.reporter.report(exc, "start-up")
+
+    def shutdown(self) -> None:
+        """Flush edits, wait for the writer and close the database cleanly."""
+        if self.main_window is not None:
+            self.main_window.flush_edits()
+        self.tasks.wait()
+        if self.services is not None:
+            self.services.session.workspace.close()
+            self.services = None
+
+
+def _workspace_dir(workspace: Path | None) -> Path:
+    if workspace is not None:
+        return workspace
+    override = os.environ.get("FIELDVISIT_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "workspace"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with high-DPI rounding that keeps fractional scales sharp."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def run_app(workspace: Path | None, quit_after_start: bool) -> int:
+    """Start the desktop app on `workspace` (default: the user data directory); returns the exit code.
+
+    With `quit_after_start`, the first window is shown, the database layers are imported, and the app
+    quits: exit code 0 only if nothing failed (a smoke test for CI).
+    """
+    app = make_application()
+    translators = install_translators(app)
+    workspace_dir = _workspace_dir(workspace)
+    reporter = ErrorReporter(show_dialogs=not quit_after_start)
+    restore_hook = install_excepthook(reporter)
+    tasks = TaskRunner()
+    tasks.default_error = lambda exc: reporter.report(exc, "background task")
+    controller = AppController(workspace_dir, tasks=tasks, reporter=reporter)
+    controller.start()
+    if quit_after_start:
+
+        def quit_when_warm() -> None:
+            if controller.warmed_up or reporter.count:
+                app.quit()
+            else:
+                QTimer.singleShot(20, quit_when_warm)
+
+        QTimer.singleShot(0, quit_when_warm)
+    app.aboutToQuit.connect(controller.shutdown)
+    code = app.exec()
+    restore_hook()
+    del translators
+    return 1 if reporter.count and quit_after_start else code

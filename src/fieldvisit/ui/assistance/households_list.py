@@ -1,0 +1,78 @@
+"""The household list (家庭核查): every home-visit assessment, drafts marked, filters by place, type, state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from fieldvisit.domain.assistance import AssistanceType, SurveyKind
+from fieldvisit.domain.base import RecordState, SyncState
+from fieldvisit.store.repositories.assistance import AssessmentFilter, AssessmentRepository, AssessmentRow
+from fieldvisit.store.repositories.search import SearchIndexRepository
+from fieldvisit.ui.format import date_text, enum_text, masked_id, yuan
+from fieldvisit.ui.lists.list_page import ListPage
+from fieldvisit.ui.lists.place_filters import enum_filter, town_filter, village_filter
+from fieldvisit.ui.lists.state_colours import state_colours
+from fieldvisit.ui.lists.table_model import Column
+from fieldvisit.ui.tasks import TaskRunner
+
+
+class HouseholdsList(ListPage):
+    """Assessments, newest first; search finds applicants and every household member."""
+
+    def __init__(
+        self,
+        assessments: AssessmentRepository,
+        search_index: SearchIndexRepository,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("household", id_of=lambda r: r.id, number_of=lambda r: r.survey_no, parent=parent)
+        self._assessments = assessments
+        self._search_index = search_index
+        self._tasks = tasks
+        columns: list[Column[AssessmentRow]] = [
+            Column("survey_no", self.tr("Survey no."), lambda r: r.survey_no),
+            Column("applicant", self.tr("Applicant"), lambda r: r.applicant_name),
+            Column("id_number", self.tr("ID number"), lambda r: masked_id(r.applicant_id_number)),
+            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip()),
+            Column("type", self.tr("Assistance type"), lambda r: enum_text(AssistanceType, r.assistance_type)),
+            Column("kind", self.tr("Survey kind"), lambda r: enum_text(SurveyKind, r.survey_kind)),
+            Column("survey_at", self.tr("Survey date"), lambda r: date_text(r.survey_at), lambda r: r.survey_at),
+            Column("size", self.tr("Persons"), lambda r: str(r.household_size), lambda r: r.household_size, None, True),
+            Column(
+                "per_capita",
+                self.tr("Income per head (yuan/month)"),
+                lambda r: yuan(r.per_capita_monthly_income_fen),
+                lambda r: r.per_capita_monthly_income_fen,
+                None,
+                True,
+            ),
+            Column("suggestion", self.tr("Result"), lambda r: enum_text(AssistanceType, r.suggestion)),
+            Column(
+                "state",
+                self.tr("State"),
+                lambda r: enum_text(RecordState, r.state),
+                None,
+                lambda r: state_colours(r.state),
+            ),
+            Column("sync", self.tr("Sync"), lambda r: enum_text(SyncState, r.sync_state)),
+        ]
+        filters = [
+            town_filter(lambda r: r.town_name),
+            village_filter(lambda r: r.town_name, lambda r: r.village_name),
+            enum_filter(
+                "type", self.tr("Assistance type"), self.tr("All types"), AssistanceType, lambda r: r.assistance_type
+            ),
+            enum_filter("state", self.tr("State"), self.tr("All states"), RecordState, lambda r: r.state),
+        ]
+        self.setup(self.tr("Household assessments"), columns, filters)
+
+    def load(self) -> None:
+        """Fetch the rows and their search keys off the GUI thread, then show them."""
+
+        def fetch() -> tuple[list[AssessmentRow], dict[str, Any]]:
+            return self._assessments.list(AssessmentFilter()), self._search_index.keys("household_assessment")
+
+        self._tasks.read(fetch, lambda result: self.set_rows(*result))

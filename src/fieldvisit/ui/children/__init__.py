@@ -1,0 +1,1 @@
+"""Child protection screens: the child list, one child's file, the visit editor."""

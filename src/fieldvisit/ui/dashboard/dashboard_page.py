@@ -1,0 +1,240 @@
+"""The dashboard (工作台): big numbers for what needs doing, and the most urgent items one click away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.burial import CaseStatus
+from fieldvisit.domain.children import RiskLevel
+from fieldvisit.domain.shared import Role
+from fieldvisit.domain.types import Clock, today_local
+from fieldvisit.store.repositories.burial import CaseRepository
+from fieldvisit.store.repositories.children import ChildRepository
+from fieldvisit.store.repositories.dashboard import DashboardCounts, DashboardRepository
+from fieldvisit.ui.format import date_text, enum_text
+from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
+from fieldvisit.ui.lists.table_model import Column, RecordTableModel
+from fieldvisit.ui.shell.widgets import label, named, set_flag
+from fieldvisit.ui.tasks import TaskRunner
+from fieldvisit.ui.theme import risk_colour
+
+URGENT_ROWS = 8
+
+
+@dataclass(frozen=True)
+class UrgentItem:
+    """One line of the "needs doing first" table: a child overdue for a visit, or a case past its deadline."""
+
+    id: str
+    kind: str  # "child" or "case"
+    what: str
+    who: str
+    place: str
+    due: date | None
+    risk: str
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What one refresh of the dashboard reads."""
+
+    counts: DashboardCounts
+    urgent: list[UrgentItem]
+
+
+class DashboardCard(QPushButton):
+    """A big number with its meaning underneath; clicking it opens the matching list."""
+
+    def __init__(self, key: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, f"card{key}", text)
+        self.setProperty("card", True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(18, 14, 18, 14)
+        self.value = named(label("–", "cardNumber"), f"card{key}Value", text)
+        self.caption = label(text, "cardLabel", wrap=True)
+        box.addWidget(self.value)
+        box.addWidget(self.caption)
+        self.setMinimumSize(210, 130)
+
+    def set_value(self, value: int, *, alert: bool = False) -> None:
+        """Show the number; an alert number is red."""
+        self.value.setText(str(value))
+        set_flag(self.value, "alert", alert and value > 0)
+        self.setAccessibleDescription(f"{self.caption.text()}: {value}")
+
+
+class DashboardPage(QWidget):
+    """Counts for the worker's role; `navigate` asks the main window for a list with a filter chosen."""
+
+    navigate = Signal(str, str, str)  # list, filter key, option key
+    open_child = Signal(str)
+    open_case = Signal(str)
+    ready = Signal()
+
+    def __init__(
+        self,
+        dashboard: DashboardRepository,
+        children: ChildRepository,
+        cases: CaseRepository,
+        tasks: TaskRunner,
+        clock: Clock,
+        role: str,
+        director_id: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        named(self, "dashboardPage", self.tr("Dashboard"))
+        self._dashboard = dashboard
+        self._children = children
+        self._cases = cases
+        self._tasks = tasks
+        self._clock = clock
+        self._role = role
+        self._director_id = director_id
+        self.loaded = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(14)
+        head = QHBoxLayout()
+        head.addWidget(label(self.tr("Dashboard"), "pageTitle"))
+        head.addStretch(1)
+        self.today = named(label("", "muted"), "dashboardToday", self.tr("Today"))
+        head.addWidget(self.today)
+        layout.addLayout(head)
+
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.cards: dict[str, DashboardCard] = {}
+        for index, (key, text, target) in enumerate(self._card_specs()):
+            card = DashboardCard(key, text, self)
+            card.clicked.connect(lambda _=False, t=target: self.navigate.emit(*t))
+            self.cards[key] = card
+            grid.addWidget(card, index // 4, index % 4)
+        layout.addLayout(grid)
+
+        layout.addWidget(label(self.tr("Needs doing first"), "sectionTitle"))
+        columns: list[Column[UrgentItem]] = [
+            Column("what", self.tr("What"), lambda r: r.what),
+            Column("who", self.tr("Who"), lambda r: r.who),
+            Column("place", self.tr("Where"), lambda r: r.place),
+            Column("due", self.tr("Due"), lambda r: date_text(r.due), lambda r: r.due),
+            Column(
+                "risk",
+                self.tr("Risk"),
+                lambda r: enum_text(RiskLevel, r.risk),
+                None,
+                lambda r: risk_colour(r.risk) if r.risk else None,
+            ),
+        ]
+        self.urgent_model: RecordTableModel[UrgentItem] = RecordTableModel(columns, lambda r: r.id, self)
+        proxy = ListFilterProxy(self)
+        proxy.setSourceModel(self.urgent_model)
+        self.urgent = named(QTableView(self), "urgentTable", self.tr("Needs doing first"))
+        self.urgent.setModel(proxy)
+        self.urgent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.urgent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.urgent.verticalHeader().hide()
+        self.urgent.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.urgent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.urgent.doubleClicked.connect(lambda index: self._open(proxy.mapToSource(index).row()))
+        self.urgent.activated.connect(lambda index: self._open(proxy.mapToSource(index).row()))
+        urgent_box = QVBoxLayout()
+        urgent_box.addWidget(self.urgent, 1)
+        self.urgent_empty = named(
+            label(self.tr("Nothing urgent: no overdue visits or past deadlines."), "muted"), "urgentEmpty"
+        )
+        self.urgent_empty.hide()
+        urgent_box.addWidget(self.urgent_empty)
+        self.urgent_spacer = QWidget(self)
+        urgent_box.addWidget(self.urgent_spacer, 1)
+        layout.addLayout(urgent_box, 1)
+
+    def _card_specs(self) -> list[tuple[str, str, tuple[str, str, str]]]:
+        children = self._role in ("", Role.CHILD_DIRECTOR, Role.CHILD_SUPERVISOR, Role.BUREAU_ADMIN)
+        households = self._role in ("", Role.SOCIAL_WORKER, Role.BUREAU_ADMIN)
+        burial = self._role in ("", Role.PATROL_OFFICER, Role.BUREAU_ADMIN)
+        specs: list[tuple[str, str, tuple[str, str, str]]] = []
+        if children:
+            specs += [
+                ("Overdue", self.tr("Child visits overdue"), ("children", "due", "overdue")),
+                ("DueSoon", self.tr("Child visits due within 14 days"), ("children", "due", "soon")),
+                ("RedRisk", self.tr("Children at red risk"), ("children", "risk", RiskLevel.RED.value)),
+            ]
+        if households:
+            specs.append(
+                ("HouseholdDrafts", self.tr("Household visits not finalized"), ("households", "state", "DRAFT"))
+            )
+        if burial:
+            specs += [
+                ("NoticesPast", self.tr("Notices past their deadline"), ("cases", "deadline", "past")),
+                ("Reinspections", self.tr("Re-inspections due"), ("cases", "deadline", "reinspection")),
+            ]
+        specs += [
+            ("Drafts", self.tr("Drafts in progress"), ("", "", "")),
+            ("Unsynced", self.tr("Changes not yet sent to the bureau"), ("", "", "")),
+        ]
+        return specs
+
+    def refresh(self) -> None:
+        """Re-read the counts and urgent items off the GUI thread."""
+        today = today_local(self._clock)
+        self.today.setText(self.tr("Today: %1").replace("%1", today.isoformat()))
+        self._tasks.read(lambda: self._read(today), self._show)
+
+    def _read(self, today: date) -> DashboardData:
+        counts = self._dashboard.counts(today, director_id=self._director_id)
+        urgent: list[UrgentItem] = []
+        if "Overdue" in self.cards:
+            for row in self._children.overdue(today, director_id=self._director_id)[:URGENT_ROWS]:
+                place = f"{row.town_name} {row.village_name}".strip()
+                what = self.tr("Visit overdue")
+                urgent.append(UrgentItem(row.id, "child", what, row.name, place, row.next_visit_due, row.risk_level))
+        if "NoticesPast" in self.cards:
+            for case in self._cases.past_deadline(today)[:URGENT_ROWS]:
+                place = f"{case.town_name} {case.village_name} {case.place_name}".strip()
+                what = self.tr("Re-inspect %1").replace("%1", case.case_no)
+                who = case.party_name or enum_text(CaseStatus, case.status)
+                urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
+        return DashboardData(counts, urgent)
+
+    def _show(self, data: DashboardData) -> None:
+        counts = data.counts
+        values = {
+            "Overdue": (counts.visits_overdue, True),
+            "DueSoon": (counts.visits_due_soon, False),
+            "RedRisk": (counts.red_risk_children, True),
+            "HouseholdDrafts": (counts.household_drafts, False),
+            "NoticesPast": (counts.notices_past_deadline, True),
+            "Reinspections": (counts.reinspections_due, False),
+            "Drafts": (counts.drafts, False),
+            "Unsynced": (counts.unsynced, False),
+        }
+        for key, card in self.cards.items():
+            value, alert = values[key]
+            card.set_value(value, alert=alert)
+        self.urgent_model.set_rows(data.urgent)
+        self.urgent.setVisible(bool(data.urgent))
+        self.urgent_empty.setVisible(not data.urgent)
+        self.urgent_spacer.setVisible(not data.urgent)
+        self.loaded = True
+        self.ready.emit()
+
+    def _open(self, source_row: int) -> None:
+        item = self.urgent_model.row_at(source_row)
+        (self.open_child if item.kind == "child" else self.open_case).emit(item.id)

@@ -1,0 +1,76 @@
+"""The first-run screen: no workspace yet, so offer the demo workspace (演示数据) or bureau sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from fieldvisit.ui.shell.widgets import button, label, named
+
+
+class FirstRunWindow(QWidget):
+    """Shown when this computer has no workspace; the demo is clearly marked as not real data."""
+
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "firstRunWindow", self.tr("Welcome"))
+        self.setWindowTitle(self.tr("FieldVisit — Welcome"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame(self)
+        card.setProperty("role", "card")
+        card.setFixedWidth(600)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(36, 30, 36, 30)
+        box.setSpacing(14)
+        box.addWidget(label(self.tr("Welcome to FieldVisit"), "pageTitle"))
+        box.addWidget(
+            label(
+                self.tr(
+                    "There is no data on this computer yet. Sign in with the account the bureau gave you, "
+                    "or look around with demo data first."
+                ),
+                wrap=True,
+            )
+        )
+        self.sign_in = button(self.tr("Sign in to the bureau"), "bureauSignInButton", parent=card)
+        self.sign_in.setEnabled(False)
+        self.sign_in.setToolTip(self.tr("Available once synchronisation with the bureau is set up"))
+        box.addWidget(self.sign_in)
+        box.addWidget(label(self.tr("Signing in comes with synchronisation with the bureau."), "muted", wrap=True))
+        self.demo = button(self.tr("Try with demo data (演示数据)"), "useDemoButton", primary=True, parent=card)
+        self.demo.clicked.connect(self._demo)
+        box.addWidget(self.demo)
+        box.addWidget(
+            label(
+                self.tr("Demo data are invented people and places for practice. Never enter real records there."),
+                "muted",
+                wrap=True,
+            )
+        )
+        self.busy = named(label("", "muted", wrap=True), "firstRunStatus", self.tr("Status"))
+        box.addWidget(self.busy)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.resize(900, 640)
+
+    def set_busy(self, text: str) -> None:
+        """Show progress (or an error) and keep the buttons disabled while creating."""
+        self.busy.setText(text)
+        self.demo.setEnabled(not text)
+
+    def show_error(self, text: str) -> None:
+        """Creation failed: say why and allow another try."""
+        self.busy.setText(text)
+        self.demo.setEnabled(True)
+
+    def _demo(self) -> None:
+        self.set_busy(self.tr("Creating the demo workspace, this takes a few seconds…"))
+        self.demo_requested.emit()

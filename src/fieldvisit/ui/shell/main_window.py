@@ -1,0 +1,188 @@
+"""The main window: navigation by role (工作台, 家庭核查, 儿童档案, 殡葬巡查, 设置) and the sections' pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.shared import Role
+from fieldvisit.ui.assistance.section import HouseholdsSection
+from fieldvisit.ui.burial.section import CasesSection
+from fieldvisit.ui.children.section import ChildrenSection
+from fieldvisit.ui.dashboard.dashboard_page import DashboardPage
+from fieldvisit.ui.format import enum_text
+from fieldvisit.ui.settings.settings_page import SettingsPage
+from fieldvisit.ui.shell.services import AppServices
+from fieldvisit.ui.shell.widgets import banner, label, named
+
+SECTIONS_BY_ROLE: dict[str, tuple[str, ...]] = {
+    Role.CHILD_DIRECTOR: ("dashboard", "children", "settings"),
+    Role.CHILD_SUPERVISOR: ("dashboard", "children", "settings"),
+    Role.SOCIAL_WORKER: ("dashboard", "households", "settings"),
+    Role.PATROL_OFFICER: ("dashboard", "cases", "settings"),
+}
+ALL_SECTIONS = ("dashboard", "households", "children", "cases", "settings")
+
+
+class MainWindow(QMainWindow):
+    """Left: the navigation for the worker's role. Right: the chosen section."""
+
+    lock_requested = Signal()
+    font_scale_changed = Signal(int)
+    idle_minutes_changed = Signal(int)
+    user_changed = Signal(str)
+    dashboard_ready = Signal()
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "mainWindow", self.tr("FieldVisit"))
+        self.services = services
+        session = services.session
+        user = session.user
+        role = str(user.role) if user else ""
+        self.setWindowTitle(self.tr("FieldVisit — Cixi Civil Affairs Bureau"))
+        director_id = user.id if user is not None and user.role == Role.CHILD_DIRECTOR else ""
+
+        self.dashboard = DashboardPage(
+            services.dashboard, services.children, services.cases, services.tasks, services.clock, role, director_id
+        )
+        self.dashboard.navigate.connect(self.go_to_list)
+        self.dashboard.open_child.connect(self.open_child)
+        self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.ready.connect(self.dashboard_ready)
+        self.children = ChildrenSection(services)
+        self.households = HouseholdsSection(services)
+        self.cases = CasesSection(services)
+        demo_users = services.reference.users() if session.demo else None
+        self.settings = SettingsPage(
+            services.prefs,
+            workspace_text=str(session.workspace.path),
+            secret_backend=services.secret_backend,
+            demo_users=demo_users,
+            current_user_id=user.id if user else "",
+        )
+        self.settings.font_scale_changed.connect(self.font_scale_changed)
+        self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
+        self.settings.lock_requested.connect(self.lock_requested)
+        self.settings.user_changed.connect(self.user_changed)
+        services.bus.changed.connect(lambda _table: self.dashboard.refresh())
+
+        self.pages = QStackedWidget(self)
+        self._page_of: dict[str, QWidget] = {
+            "dashboard": self.dashboard,
+            "households": self.households,
+            "children": self.children,
+            "cases": self.cases,
+            "settings": self.settings,
+        }
+        titles = {
+            "dashboard": self.tr("Dashboard"),
+            "households": self.tr("Household checks"),
+            "children": self.tr("Children's files"),
+            "cases": self.tr("Burial patrols"),
+            "settings": self.tr("Settings"),
+        }
+        object_names = {
+            "dashboard": "navDashboard",
+            "households": "navHouseholds",
+            "children": "navChildren",
+            "cases": "navCases",
+            "settings": "navSettings",
+        }
+        visible = SECTIONS_BY_ROLE.get(role, ALL_SECTIONS)
+
+        nav = QFrame(self)
+        nav.setObjectName("navigation")
+        nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        nav_box = QVBoxLayout(nav)
+        nav_box.setContentsMargins(0, 0, 0, 12)
+        nav_box.setSpacing(2)
+        nav_box.addWidget(named(label(self.tr("FieldVisit"), "appTitle"), "appTitle", self.tr("FieldVisit")))
+        who = f"{user.display_name} · {enum_text(Role, user.role)}" if user else self.tr("No user")
+        nav_box.addWidget(named(label(who, "", wrap=True), "currentUser", self.tr("Current user")))
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for key in ALL_SECTIONS:
+            self.pages.addWidget(self._page_of[key])
+            if key not in visible:
+                continue
+            nav_button = named(QPushButton(titles[key], nav), object_names[key], titles[key])
+            nav_button.setCheckable(True)
+            nav_button.clicked.connect(lambda _=False, k=key: self.show_section(k))
+            self.nav_group.addButton(nav_button)
+            self.nav_buttons[key] = nav_button
+            nav_box.addWidget(nav_button)
+        nav_box.addStretch(1)
+        nav.setMinimumWidth(200)
+
+        body = QWidget(self)
+        body_box = QVBoxLayout(body)
+        body_box.setContentsMargins(0, 0, 0, 0)
+        body_box.setSpacing(0)
+        if session.demo:
+            text = self.tr("Demo data (演示数据): invented people for practice — do not enter real records.")
+            body_box.addWidget(banner(text, "demoBanner", body))
+        body_box.addWidget(self.pages, 1)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(nav)
+        row.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self.resize(1280, 820)
+        self.show_section("dashboard")
+
+    def start(self) -> None:
+        """Load the dashboard (the lists load when first opened)."""
+        self.dashboard.refresh()
+
+    def show_section(self, key: str) -> None:
+        """Switch to a section; its list loads the first time it is shown."""
+        page = self._page_of[key]
+        self.pages.setCurrentWidget(page)
+        if key in self.nav_buttons:
+            self.nav_buttons[key].setChecked(True)
+        ensure = getattr(page, "ensure_loaded", None)
+        if callable(ensure):
+            ensure()
+
+    def go_to_list(self, section: str, filter_key: str, option: str) -> None:
+        """Open a section's list with one filter chosen (the dashboard's cards)."""
+        if not section:
+            return
+        self.show_section(section)
+        page = self._page_of[section]
+        page.pop_to_root()  # type: ignore[attr-defined]
+        if filter_key:
+            page.list.choose(filter_key, option)  # type: ignore[attr-defined]
+
+    def open_child(self, child_id: str) -> None:
+        """Show one child's file."""
+        self.show_section("children")
+        self.children.open_child(child_id)
+
+    def open_case(self, case_id: str) -> None:
+        """Show one grave case."""
+        self.show_section("cases")
+        self.cases.open_case(case_id)
+
+    def flush_edits(self) -> None:
+        """Save whatever is being typed in every open editor now."""
+        for section in (self.children, self.households, self.cases):
+            section.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        super().closeEvent(event)
