@@ -91,7 +91,8 @@ def ttfont(face: FontFace) -> TTFont:
     with _lock:
         font = _loaded.get(face.name)
         if font is None:
-            font = _EmbeddedFont(face.name, str(face.path), subfontIndex=face.subfont_index)
+            # asciiReadable=False: subsets hold only the characters printed, so each ToUnicode entry is a real glyph
+            font = _EmbeddedFont(face.name, str(face.path), subfontIndex=face.subfont_index, asciiReadable=False)
             pdfmetrics.registerFont(font)
             _loaded[face.name] = font
         return font

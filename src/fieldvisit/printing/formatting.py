@@ -83,7 +83,7 @@ def yes_no(value: bool | None) -> str:
     return "" if value is None else ("是" if value else "否")
 
 
-def choice_line(options: Iterable[tuple[str, bool]], sep: str = "  ") -> str:
+def choice_line(options: Iterable[tuple[str, bool]], sep: str = " ") -> str:
     """Tick-box choices as printed on paper: ☑低保  ☐低保边缘."""
     return sep.join(f"{CHECKED if ticked else UNCHECKED}{label}" for label, ticked in options)
 
