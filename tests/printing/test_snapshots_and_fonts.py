@@ -67,3 +67,23 @@ def test_check_code_round_trip() -> None:
     assert CheckCode.parse(CheckCode("patrol_record", "", "patrol", 1, "0" * 64).payload).record_id == ""
     with pytest.raises(ValueError):
         CheckCode.parse("https://example.com")
+
+
+def test_photos_are_turned_upright_and_large_ones_scaled_down() -> None:
+    import io
+
+    from PIL import Image
+
+    from fieldvisit.printing.flowables import PHOTO_MAX_PIXELS, _prepared
+
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone turned: stored landscape, shown portrait
+    Image.new("RGB", (4000, 3000), "grey").save(buffer, format="JPEG", exif=exif)
+    prepared, width, height = _prepared(buffer.getvalue(), PHOTO_MAX_PIXELS)
+    assert (width, height) == (PHOTO_MAX_PIXELS * 3 // 4, PHOTO_MAX_PIXELS)
+    assert Image.open(prepared).size == (width, height)
+
+    small = f.photo_bytes(1)
+    kept, *_ = _prepared(small, PHOTO_MAX_PIXELS)
+    assert kept.getvalue() == small  # an upright JPEG of a printable size is embedded unchanged

@@ -11,8 +11,9 @@ from reportlab.platypus import Flowable, Image
 
 from fieldvisit.printing.fonts import HEI_CHAIN, FontChain, draw_text, text_width
 
-PHOTO_MAX_PIXELS = 1400  # enough for 300 dpi at the printed photo size, keeps the PDF small
+PHOTO_MAX_PIXELS = 1200  # about 250 dpi at the printed photo size (≤ 120 mm wide)
 PHOTO_JPEG_QUALITY = 82
+ORIENTATION_TAG = 0x0112
 
 
 class TitleLine(Flowable):
@@ -58,10 +59,19 @@ class PartStart(Flowable):
 
 
 def _prepared(data: bytes, max_pixels: int, *, grey: bool = False) -> tuple[io.BytesIO, int, int]:
+    """JPEG bytes of a size fit for print, turned upright by its EXIF tag.
+
+    A colour JPEG that is already upright and at most twice `max_pixels` is kept as it is (ReportLab embeds
+    JPEG data without decoding it); anything larger, rotated or in another format is scaled and re-encoded.
+    """
     with PILImage.open(io.BytesIO(data)) as opened:
-        image = ImageOps.exif_transpose(opened)
-        image = image.convert("L" if grey else "RGB")
-        image.thumbnail((max_pixels, max_pixels))
+        upright = opened.getexif().get(ORIENTATION_TAG, 1) == 1
+        small = max(opened.size) <= 2 * max_pixels
+        if opened.format == "JPEG" and opened.mode == "RGB" and upright and small and not grey:
+            return io.BytesIO(data), *opened.size
+        opened.draft("L" if grey else "RGB", (max_pixels, max_pixels))  # JPEG: decode at a reduced scale
+        image = ImageOps.exif_transpose(opened).convert("L" if grey else "RGB")
+        image.thumbnail((max_pixels, max_pixels), PILImage.Resampling.BILINEAR)
         buffer = io.BytesIO()
         image.save(buffer, format="JPEG", quality=PHOTO_JPEG_QUALITY, optimize=True)
         width, height = image.size
