@@ -1,0 +1,323 @@
+"""The pull side of sync: pulled records and the cursor in one transaction, purges of removed scope, digests.
+
+Pulled rows are written through SQLAlchemy Core in bulk (never one ORM object per row). A record with
+mutations still waiting in the outbox, or with an open conflict, is never overwritten by a pull.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, or_, select, tuple_
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from fieldvisit.domain.base import SyncState
+from fieldvisit.domain.types import Clock, utc_now
+from fieldvisit.store.search import search_entries_for
+from fieldvisit.store.sync_state import (
+    ConflictKind,
+    Key,
+    SyncConflict,
+    from_wire,
+    get_setting,
+    model_of,
+    put_setting,
+    record_table,
+)
+from fieldvisit.store.tables import OutboxEntry, RecordSync, SearchEntry
+from fieldvisit.store.vault import AttachmentVault
+
+Ref = tuple[str, str]
+_OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
+_BADGES = RecordSync.__table__  # type: ignore[attr-defined]
+_SEARCH = SearchEntry.__table__  # type: ignore[attr-defined]
+_CONFLICTS = SyncConflict.__table__  # type: ignore[attr-defined]
+_SEARCHABLE = frozenset({"child_file", "household_assessment", "grave_case", "household_member"})
+_CHUNK = 900
+
+
+@dataclass(frozen=True)
+class RecordLinks:
+    """How records hang together (from the sync protocol): dependent table -> (parent table, column), and
+    tables whose parent is named by a (table column, id column) pair. Purges follow these links."""
+
+    parents: Mapping[str, tuple[str, str]]
+    owners: Mapping[str, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class IncomingRecord:
+    """A record as the bureau sent it: its table, id, bureau version and JSON data."""
+
+    table: str
+    record_id: str
+    version: int
+    data: Mapping[str, Any]
+
+
+@dataclass
+class ApplyOutcome:
+    """What applying pulled records did."""
+
+    applied: int = 0
+    kept_local: int = 0
+    removed: int = 0
+    attachments: list[str] = field(default_factory=list)
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _refs_in(connection: Connection, table: Any, refs: Collection[Ref], *extra: Any) -> set[Ref]:
+    found: set[Ref] = set()
+    for chunk in _chunks(sorted(refs)):
+        query = select(table.c.table_name, table.c.record_id).where(
+            tuple_(table.c.table_name, table.c.record_id).in_(chunk), *extra
+        )
+        found.update((row.table_name, row.record_id) for row in connection.execute(query))
+    return found
+
+
+def apply_records(
+    engine: Engine,
+    records: list[IncomingRecord],
+    removals: Collection[Ref],
+    links: RecordLinks,
+    *,
+    cursor: int | None,
+    clock: Clock = utc_now,
+) -> ApplyOutcome:
+    """Write pulled records, purge removed ones and move the cursor, all in one transaction."""
+    outcome = ApplyOutcome()
+    now = clock()
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        if records:
+            _write_records(connection, records, outcome, now)
+        if removals:
+            outcome.removed = purge(connection, removals, links)
+        if cursor is not None:
+            put_setting(connection, Key.CURSOR, cursor)
+    return outcome
+
+
+def _write_records(connection: Connection, records: list[IncomingRecord], outcome: ApplyOutcome, now: Any) -> None:
+    refs = {(r.table, r.record_id) for r in records}
+    held = _refs_in(connection, _OUTBOX, refs) | _refs_in(
+        connection, _CONFLICTS, refs, _CONFLICTS.c.resolved_at.is_(None), _CONFLICTS.c.kind == ConflictKind.FIELDS
+    )
+    seen: dict[Ref, int] = {}
+    for chunk in _chunks(sorted(refs)):
+        query = select(_BADGES.c.table_name, _BADGES.c.record_id, _BADGES.c.bureau_version).where(
+            tuple_(_BADGES.c.table_name, _BADGES.c.record_id).in_(chunk)
+        )
+        seen.update(((row.table_name, row.record_id), row.bureau_version) for row in connection.execute(query))
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    badges: list[dict[str, Any]] = []
+    for record in records:
+        ref = (record.table, record.record_id)
+        if ref in held:
+            outcome.kept_local += 1
+            _refresh_conflict_side(connection, ref, record)
+            continue
+        if record.version <= seen.get(ref, 0) or ref in rows.get(record.table, {}):
+            continue
+        rows.setdefault(record.table, {})[record.record_id] = from_wire(record.table, record.data)
+        badges.append(
+            {
+                "table_name": record.table,
+                "record_id": record.record_id,
+                "state": SyncState.SYNCED,
+                "bureau_version": record.version,
+                "synced_at": now,
+            }
+        )
+    for table_name, by_id in rows.items():
+        table = record_table(table_name)
+        statement = sqlite_insert(table)
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.id],
+            set_={c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"},
+        )
+        connection.execute(statement, list(by_id.values()))
+        outcome.applied += len(by_id)
+        if table_name == "attachment":
+            outcome.attachments.extend(row["sha256"] for row in by_id.values() if not row["deleted"])
+    if badges:
+        statement = sqlite_insert(_BADGES)
+        statement = statement.on_conflict_do_update(
+            index_elements=["table_name", "record_id"],
+            set_={name: statement.excluded[name] for name in ("state", "bureau_version", "synced_at")},
+        )
+        connection.execute(statement, badges)
+    _reindex(connection, rows)
+
+
+def _refresh_conflict_side(connection: Connection, ref: Ref, record: IncomingRecord) -> None:
+    """Keep an open conflict's bureau side current, so a person compares against the latest version."""
+    from sqlalchemy import update
+
+    connection.execute(
+        update(_CONFLICTS)
+        .where(
+            _CONFLICTS.c.table_name == ref[0],
+            _CONFLICTS.c.record_id == ref[1],
+            _CONFLICTS.c.resolved_at.is_(None),
+            _CONFLICTS.c.kind == ConflictKind.FIELDS,
+            _CONFLICTS.c.bureau_version < record.version,
+        )
+        .values(bureau=dict(record.data), bureau_version=record.version)
+    )
+
+
+def _reindex(connection: Connection, rows: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+    entries: list[dict[str, Any]] = []
+    stale: list[Ref] = []
+    owners: dict[str, Any] = {}
+    members = rows.get("household_member", {})
+    wanted_owners = {row["assessment_id"] for row in members.values()} - set(rows.get("household_assessment", {}))
+    if wanted_owners:
+        owner_table = record_table("household_assessment")
+        for chunk in _chunks(sorted(wanted_owners)):
+            for owner in connection.execute(select(owner_table).where(owner_table.c.id.in_(chunk))):
+                owners[owner.id] = model_of("household_assessment", dict(owner._mapping))
+    for record_id, values in rows.get("household_assessment", {}).items():
+        owners[record_id] = model_of("household_assessment", values)
+    columns = [c.name for c in _SEARCH.columns]
+    for table_name in _SEARCHABLE & set(rows):
+        for record_id, values in rows[table_name].items():
+            stale.append((table_name, record_id))
+            owner = owners.get(values["assessment_id"]) if table_name == "household_member" else None
+            model = owners.get(record_id) if table_name == "household_assessment" else model_of(table_name, values)
+            for entry in search_entries_for(model, owner):
+                entries.append({name: getattr(entry, name) for name in columns})
+    for chunk in _chunks(stale):
+        connection.execute(delete(_SEARCH).where(tuple_(_SEARCH.c.table_name, _SEARCH.c.record_id).in_(chunk)))
+    if entries:
+        connection.execute(_SEARCH.insert(), entries)
+
+
+def _descendants(connection: Connection, refs: Collection[Ref], links: RecordLinks) -> dict[str, set[str]]:
+    """The records under `refs` (themselves included), by table, following parent and owner links."""
+    found: dict[str, set[str]] = {}
+    for table_name, record_id in refs:
+        found.setdefault(table_name, set()).add(record_id)
+    frontier = {table: set(ids) for table, ids in found.items()}
+    while frontier:
+        reached: dict[str, set[str]] = {}
+        for child, (parent, column) in links.parents.items():
+            if parent in frontier:
+                table = record_table(child)
+                for chunk in _chunks(sorted(frontier[parent])):
+                    ids = connection.execute(select(table.c.id).where(table.c[column].in_(chunk))).scalars()
+                    reached.setdefault(child, set()).update(ids)
+        for child, (table_column, id_column) in links.owners.items():
+            table = record_table(child)
+            for parent, parent_ids in frontier.items():
+                for chunk in _chunks(sorted(parent_ids)):
+                    query = select(table.c.id).where(table.c[table_column] == parent, table.c[id_column].in_(chunk))
+                    reached.setdefault(child, set()).update(connection.execute(query).scalars())
+        frontier = {}
+        for table_name, ids in reached.items():
+            new = ids - found.get(table_name, set())
+            if new:
+                found.setdefault(table_name, set()).update(new)
+                frontier[table_name] = new
+    return found
+
+
+def purge(connection: Connection, refs: Collection[Ref], links: RecordLinks) -> int:
+    """Remove records that left the device's scope, with everything under them: rows, badges, search keys;
+    their attachment files are queued for deletion from the vault. Outbox entries and conflicts stay (they are
+    the user's unsent work, and go to the bureau as conflicts). Returns how many rows went."""
+    doomed = _descendants(connection, refs, links)
+    removed = 0
+    shas: set[str] = set()
+    if "attachment" in doomed:
+        attachment = record_table("attachment")
+        for chunk in _chunks(sorted(doomed["attachment"])):
+            shas.update(connection.execute(select(attachment.c.sha256).where(attachment.c.id.in_(chunk))).scalars())
+    for table_name, ids in doomed.items():
+        table = record_table(table_name)
+        for chunk in _chunks(sorted(ids)):
+            removed += connection.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+            connection.execute(
+                delete(_BADGES).where(_BADGES.c.table_name == table_name, _BADGES.c.record_id.in_(chunk))
+            )
+            connection.execute(
+                delete(_SEARCH).where(
+                    or_(
+                        and_(_SEARCH.c.table_name == table_name, _SEARCH.c.record_id.in_(chunk)),
+                        and_(_SEARCH.c.owner_table == table_name, _SEARCH.c.owner_id.in_(chunk)),
+                    )
+                )
+            )
+    if shas:
+        put_setting(connection, Key.VAULT_SWEEP, sorted(set(get_setting(connection, Key.VAULT_SWEEP, [])) | shas))
+    return removed
+
+
+def sweep_vault(engine: Engine, vault: AttachmentVault) -> int:
+    """Delete the vault files of purged attachments that no remaining record uses; returns how many went."""
+    with engine.begin() as connection:
+        candidates = list(get_setting(connection, Key.VAULT_SWEEP, []))
+        if not candidates:
+            return 0
+        attachment = record_table("attachment")
+        used = set(connection.execute(select(attachment.c.sha256).where(attachment.c.sha256.in_(candidates))).scalars())
+        gone = [sha for sha in candidates if sha not in used]
+        for sha in gone:
+            vault.delete(sha)
+        put_setting(connection, Key.VAULT_SWEEP, [])
+    return len(gone)
+
+
+def mark_for_refetch(connection: Connection, ref: Ref) -> None:
+    """Forget which bureau version the device holds of a record, so the next scope check fetches it again
+    (or removes it, if the bureau never had it)."""
+    row = connection.execute(
+        select(_BADGES.c.bureau_version).where(_BADGES.c.table_name == ref[0], _BADGES.c.record_id == ref[1])
+    ).first()
+    if row is None or not row.bureau_version:
+        table = record_table(ref[0])
+        connection.execute(delete(table).where(table.c.id == ref[1]))
+        connection.execute(delete(_BADGES).where(_BADGES.c.table_name == ref[0], _BADGES.c.record_id == ref[1]))
+        connection.execute(delete(_SEARCH).where(_SEARCH.c.table_name == ref[0], _SEARCH.c.record_id == ref[1]))
+        return
+    connection.execute(
+        sqlite_insert(_BADGES)
+        .values(table_name=ref[0], record_id=ref[1], state=SyncState.SYNCED, bureau_version=0)
+        .on_conflict_do_update(
+            index_elements=["table_name", "record_id"], set_={"state": SyncState.SYNCED, "bureau_version": 0}
+        )
+    )
+
+
+def synced_versions(engine: Engine) -> dict[Ref, int]:
+    """The bureau version of every record the device holds as synced (for the scope digest and re-syncs)."""
+    query = select(_BADGES.c.table_name, _BADGES.c.record_id, _BADGES.c.bureau_version).where(
+        _BADGES.c.state == SyncState.SYNCED
+    )
+    with engine.connect() as connection:
+        return {(row.table_name, row.record_id): int(row.bureau_version) for row in connection.execute(query)}
+
+
+def held_refs(engine: Engine) -> list[Ref]:
+    """Records with unsynced local state (pending, quarantined, in conflict): both sides leave them out of the
+    digest, and pulls do not overwrite them."""
+    query = select(_BADGES.c.table_name, _BADGES.c.record_id).where(_BADGES.c.state != SyncState.SYNCED)
+    with engine.connect() as connection:
+        return [(row.table_name, row.record_id) for row in connection.execute(query)]
+
+
+def attachments_missing(engine: Engine, vault: AttachmentVault) -> list[tuple[str, int]]:
+    """(SHA-256, size) of attachments whose record is here but whose content is not in the vault yet."""
+    attachment = record_table("attachment")
+    query = select(attachment.c.sha256, attachment.c.size_bytes).where(attachment.c.deleted.is_(False)).distinct()
+    with engine.connect() as connection:
+        rows = list(connection.execute(query))
+    return [(row.sha256, int(row.size_bytes)) for row in rows if not vault.has(row.sha256)]

@@ -1,0 +1,461 @@
+"""The client sync engine (no Qt): hello, audit, attachments, push, pull, scope check, downloads, revocation.
+
+The UI runs `SyncEngine.sync(progress=...)` on a worker thread and listens to the progress callback. Every
+step commits locally before the next request, so closing the lid at any moment loses nothing: the outbox
+is replayed (the bureau answers duplicates with their original receipts) and pulls resume at the cursor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import httpx
+
+from fieldvisit import __version__
+from fieldvisit.domain.types import Clock, utc_now
+from fieldvisit.security.secret_store import SecretStore
+from fieldvisit.store import sync_apply, sync_local
+from fieldvisit.store.sync_apply import IncomingRecord, RecordLinks
+from fieldvisit.store.sync_local import OutboxItem, ReceiptView
+from fieldvisit.store.sync_state import Key, get_setting, put_setting
+from fieldvisit.store.workspace import Workspace
+from fieldvisit.sync import protocol as p
+from fieldvisit.sync.session import BureauSession, Credentials, load_session, refresh_tokens, save_session
+from fieldvisit.sync.transport import (
+    DeviceRevokedError,
+    PermanentError,
+    RetryPolicy,
+    SignInRequiredError,
+    SyncError,
+    TransientError,
+    Transport,
+    UpdateRequiredError,
+)
+
+log = logging.getLogger(__name__)
+
+LINKS = RecordLinks(parents=p.PARENT_LINKS, owners=p.OWNER_LINKS)
+
+
+class SyncStatus(StrEnum):
+    """How a sync ended, for the sync panel."""
+
+    OK = "OK"
+    OFFLINE = "OFFLINE"
+    SIGN_IN_REQUIRED = "SIGN_IN_REQUIRED"
+    UPDATE_REQUIRED = "UPDATE_REQUIRED"
+    WIPED = "WIPED"
+    FAILED = "FAILED"
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """One progress event: the phase, how far it got, and the total when known."""
+
+    phase: str
+    done: int = 0
+    total: int | None = None
+
+
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+@dataclass
+class SyncReport:
+    """What a sync did, and how it ended (`message_zh` explains a failure to the user)."""
+
+    status: SyncStatus = SyncStatus.OK
+    pushed: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    deferred: int = 0
+    pulled: int = 0
+    removed: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
+    audit_events: int = 0
+    rescoped: bool = False
+    message_zh: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    """Tunables: batch and page sizes, HTTP timeouts, and the retry policy."""
+
+    push_batch: int = 500
+    pull_page: int = 2000
+    timeout: httpx.Timeout = field(default_factory=lambda: httpx.Timeout(30.0, connect=10.0))
+    deadline_seconds: float = 300.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+class _Wiped(Exception):
+    pass
+
+
+def _depth(table: str) -> int:
+    if table in p.OWNER_LINKS:
+        return 9
+    depth = 0
+    while table in p.PARENT_LINKS:
+        table = p.PARENT_LINKS[table][0]
+        depth += 1
+    return depth
+
+
+class SyncEngine:
+    """Syncs one signed-in workspace with its bureau. Not thread-safe: run one sync at a time."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        secret_store: SecretStore,
+        options: SyncOptions | None = None,
+        clock: Clock = utc_now,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        http_transport: httpx.BaseTransport | None = None,
+        url_override: str | None = None,
+    ) -> None:
+        self.workspace = workspace
+        self.secret_store = secret_store
+        self.options = options or SyncOptions()
+        self.clock = clock
+        self._sleep = sleep
+        self._rng = rng
+        self._http_transport = http_transport
+        self._url_override = url_override
+        self.credentials = Credentials(secret_store, workspace.info.workspace_id)
+        self._transport: Transport | None = None
+
+    @property
+    def engine(self):  # type: ignore[no-untyped-def]
+        """The workspace's database engine."""
+        return self.workspace.engine
+
+    def _open(self, session: BureauSession) -> Transport:
+        if self._transport is None:
+            transport = Transport(
+                self._url_override or session.bureau_url,
+                timeout=self.options.timeout,
+                deadline_seconds=self.options.deadline_seconds,
+                retry=self.options.retry,
+                sleep=self._sleep,
+                rng=self._rng,
+                transport=self._http_transport,
+            )
+            transport.access_token = self.credentials.access_token
+            transport.refresh = lambda: refresh_tokens(transport, self.credentials, session.device_id)
+            self._transport = transport
+        return self._transport
+
+    def close(self) -> None:
+        """Release network connections."""
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+
+    def sync(self, progress: ProgressCallback | None = None) -> SyncReport:
+        """Run one sync; never raises for network trouble (see the report's status)."""
+        report = SyncReport()
+        notify = progress or (lambda _event: None)
+        session = load_session(self.workspace)
+        if session is None:
+            report.status, report.message_zh = SyncStatus.SIGN_IN_REQUIRED, "请先登录民政局服务器"
+            return report
+        transport = self._open(session)
+        try:
+            self._run(session, transport, report, notify)
+        except _Wiped:
+            report.status, report.message_zh = SyncStatus.WIPED, "此设备已被民政局停用，本机数据已清除"
+        except TransientError as exc:
+            report.status, report.message_zh = SyncStatus.OFFLINE, exc.message_zh
+            report.errors.append(str(exc))
+        except SignInRequiredError as exc:
+            report.status, report.message_zh = SyncStatus.SIGN_IN_REQUIRED, exc.message_zh
+        except UpdateRequiredError as exc:
+            report.status, report.message_zh = SyncStatus.UPDATE_REQUIRED, exc.message_zh
+        except SyncError as exc:
+            report.status, report.message_zh = SyncStatus.FAILED, exc.message_zh
+            report.errors.append(str(exc))
+        notify(SyncProgress("done"))
+        return report
+
+    def _run(self, session: BureauSession, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        if self.credentials.expiring() and not transport.refresh():
+            raise SignInRequiredError("refresh failed")
+        notify(SyncProgress("hello"))
+        try:
+            hello = transport.call(
+                "POST",
+                "/sync/hello",
+                p.HelloReply,
+                json=p.HelloRequest(
+                    client_version=__version__, pending_count=sync_local.outbox_count(self.engine, state=None)
+                ).model_dump(),
+            )
+        except DeviceRevokedError as exc:
+            self._revoked(transport, exc.action, report, notify)
+            return
+        if hello.user != session.user:
+            session = BureauSession(session.bureau_url, session.device_id, hello.user)
+            save_session(self.workspace, session)
+        if hello.device_state != p.DeviceState.ACTIVE:
+            action = "upload_then_wipe" if hello.device_state == p.DeviceState.RETIRE else "wipe"
+            self._revoked(transport, action, report, notify)
+            return
+        self._upload_everything(transport, report, notify)
+        if hello.update_required:
+            raise UpdateRequiredError("protocol too old")
+        try:
+            self._pull(transport, report, notify)
+        except DeviceRevokedError as exc:
+            self._revoked(transport, exc.action, report, notify)
+            return
+        self._download(transport, report, notify)
+        with self.engine.begin() as connection:
+            put_setting(connection, Key.LAST_SUCCESS, self.clock().isoformat())
+
+    def _upload_everything(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        self._push_audit(transport, report)
+        self._push(transport, report, notify)
+
+    def _revoked(self, transport: Transport, action: str, report: SyncReport, notify: ProgressCallback) -> None:
+        """Stolen: wipe at once. Retired: upload what may still be uploaded, tell the bureau, then wipe."""
+        if action == "upload_then_wipe":
+            try:
+                self._upload_everything(transport, report, notify)
+            except DeviceRevokedError:
+                log.warning("device was revoked as stolen while uploading; wiping")
+            else:
+                if sync_local.outbox_count(self.engine) > 0:
+                    raise TransientError("retiring device still has mutations to upload")
+                try:
+                    transport.send("POST", "/sync/wiped", json=p.WipedNotice().model_dump())
+                except (DeviceRevokedError, PermanentError):
+                    log.info("the bureau no longer takes the wipe notice")
+        self.close()
+        self.credentials.forget()
+        sync_local.wipe_workspace(self.workspace, self.secret_store, [self.credentials.name])
+        raise _Wiped
+
+    def _push_audit(self, transport: Transport, report: SyncReport) -> None:
+        while True:
+            position, events = sync_local.unsent_audit(self.engine, limit=p.MAX_PUSH_BATCH)
+            if not events:
+                return
+            transport.call("POST", "/sync/audit", p.AuditReply, json=p.AuditUpload(events=events).model_dump())
+            sync_local.mark_audit_sent(self.engine, position)
+            report.audit_events += len(events)
+
+    def _push(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        total = sync_local.outbox_count(self.engine)
+        skip: set[tuple[str, str]] = set()
+        while True:
+            items = sync_local.pending_items(self.engine, limit=self.options.push_batch, skip=skip)
+            if not items:
+                return
+            for item in items:
+                self._upload_attachment(transport, item, report)
+            for batch in self._send_batch(transport, items):
+                outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
+                report.pushed += outcome.applied
+                report.conflicts += outcome.conflicts
+                report.quarantined += outcome.quarantined
+                report.deferred += len(outcome.deferred)
+                skip.update(outcome.deferred)
+            notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
+
+    def _send_batch(
+        self, transport: Transport, items: list[OutboxItem]
+    ) -> list[tuple[list[OutboxItem], list[ReceiptView]]]:
+        """Send items and return them with their receipts. A batch the bureau refuses as a whole is split, so
+        that one malformed mutation is quarantined alone while the rest go through."""
+        sync_local.mark_sent(self.engine, [item.seq for item in items])
+        request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
+        try:
+            reply = transport.call("POST", "/sync/push", p.PushReply, content=request.model_dump_json(), headers=_JSON)
+        except PermanentError as exc:
+            if exc.status in (401, 403):
+                raise
+            if len(items) == 1:
+                refusal = ReceiptView(items[0].mutation_id, "REJECTED", reason=f"局端拒收：{exc.message_zh}")
+                return [(items, [refusal])]
+            middle = len(items) // 2
+            return self._send_batch(transport, items[:middle]) + self._send_batch(transport, items[middle:])
+        if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
+            raise TransientError("the receipts do not match the mutations sent")
+        return [(items, [_receipt_view(receipt) for receipt in reply.receipts])]
+
+    def _upload_attachment(self, transport: Transport, item: OutboxItem, report: SyncReport) -> None:
+        """Upload an attachment's content before its record (resuming where the bureau stopped); the bureau
+        defers an attachment record whose content it does not hold."""
+        if item.table_name != "attachment" or item.payload.get("deleted"):
+            return
+        sha256 = str(item.payload.get("sha256", ""))
+        vault = self.workspace.vault
+        if not vault.has(sha256):
+            log.warning("attachment content %s… is not in the vault; sending the record without it", sha256[:8])
+            return
+        data = vault.get_bytes(sha256)
+        status = transport.call("GET", f"/attachments/{sha256}/status", p.UploadStatus, params={"size": len(data)})
+        rounds = 0
+        while not status.complete:
+            rounds += 1
+            if rounds > 2 * (len(data) // p.ATTACHMENT_CHUNK_BYTES + 2):
+                raise TransientError("attachment upload does not progress")
+            offset = status.received
+            chunk = data[offset : offset + p.ATTACHMENT_CHUNK_BYTES]
+            try:
+                status = transport.call(
+                    "PUT",
+                    f"/attachments/{sha256}",
+                    p.UploadStatus,
+                    params={"size": len(data)},
+                    headers={"Upload-Offset": str(offset), "Content-Type": "application/octet-stream"},
+                    content=chunk,
+                )
+            except PermanentError as exc:
+                if exc.code not in (p.ErrorCode.UPLOAD_OFFSET, p.ErrorCode.UPLOAD_HASH):
+                    raise
+                status = transport.call(
+                    "GET", f"/attachments/{sha256}/status", p.UploadStatus, params={"size": len(data)}
+                )
+        report.uploaded += 1
+
+    def _pull(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        with self.engine.connect() as connection:
+            cursor = int(get_setting(connection, Key.CURSOR, 0))
+        exclude = [p.RecordRef(table=t, record_id=r) for t, r in sync_apply.held_refs(self.engine)]
+        while True:
+            request = p.PullRequest(cursor=cursor, limit=self.options.pull_page, exclude=exclude)
+            page = transport.call("POST", "/sync/pull", p.PullPage, content=request.model_dump_json(), headers=_JSON)
+            outcome = sync_apply.apply_records(
+                self.engine,
+                [IncomingRecord(c.table, c.record_id, c.version, c.data) for c in page.changes],
+                [(r.table, r.record_id) for r in page.removals],
+                LINKS,
+                cursor=page.cursor,
+                clock=self.clock,
+            )
+            self._note_downloads(outcome.attachments)
+            report.pulled += outcome.applied
+            report.removed += outcome.removed
+            cursor = page.cursor
+            notify(SyncProgress("pull", report.pulled))
+            if not page.has_more:
+                break
+        local = sync_apply.synced_versions(self.engine)
+        digest = p.scope_digest((t, r, v) for (t, r), v in local.items() if v > 0)
+        if digest != (page.scope_digest, page.scope_count):
+            log.info("scope digest differs (%s local records); re-syncing the scope", digest[1])
+            self._rescope(transport, report, notify, cursor, exclude)
+        sync_apply.sweep_vault(self.engine, self.workspace.vault)
+
+    def _rescope(
+        self,
+        transport: Transport,
+        report: SyncReport,
+        notify: ProgressCallback,
+        cursor: int,
+        exclude: list[p.RecordRef],
+    ) -> None:
+        """Re-sync the whole scope after a digest mismatch: fetch what is missing or stale, remove what is not in
+        the scope any more; records with unsynced local changes are left alone."""
+        report.rescoped = True
+        notify(SyncProgress("rescope"))
+        request = p.ManifestRequest(exclude=exclude)
+        manifest = transport.call(
+            "POST", "/sync/manifest", p.Manifest, content=request.model_dump_json(), headers=_JSON
+        )
+        wanted = {(e.table, e.record_id): e.version for e in manifest.entries}
+        held = {(ref.table, ref.record_id) for ref in exclude}
+        local = sync_apply.synced_versions(self.engine)
+        stale = sorted(
+            (ref for ref, v in wanted.items() if local.get(ref) != v and ref not in held), key=lambda r: _depth(r[0])
+        )
+        for start in range(0, len(stale), self.options.pull_page):
+            refs = [p.RecordRef(table=t, record_id=r) for t, r in stale[start : start + self.options.pull_page]]
+            fetched = transport.call(
+                "POST", "/sync/fetch", p.FetchReply, content=p.FetchRequest(refs=refs).model_dump_json(), headers=_JSON
+            )
+            outcome = sync_apply.apply_records(
+                self.engine,
+                [IncomingRecord(c.table, c.record_id, c.version, c.data) for c in fetched.changes],
+                [],
+                LINKS,
+                cursor=None,
+                clock=self.clock,
+            )
+            self._note_downloads(outcome.attachments)
+            report.pulled += outcome.applied
+        gone = [ref for ref in local if ref not in wanted and ref not in held]
+        outcome = sync_apply.apply_records(self.engine, [], gone, LINKS, cursor=max(cursor, manifest.cursor))
+        report.removed += outcome.removed
+
+    def _note_downloads(self, shas: list[str]) -> None:
+        if shas and any(not self.workspace.vault.has(sha) for sha in shas):
+            with self.engine.begin() as connection:
+                put_setting(connection, Key.DOWNLOADS_PENDING, True)
+
+    def _download(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        """Fetch the content of attachments whose records arrived; a crash part-way is caught by the flag."""
+        with self.engine.connect() as connection:
+            if not get_setting(connection, Key.DOWNLOADS_PENDING, False):
+                return
+        missing = sync_apply.attachments_missing(self.engine, self.workspace.vault)
+        complete = True
+        for index, (sha256, _size) in enumerate(missing):
+            try:
+                data = transport.download(f"/attachments/{sha256}")
+            except PermanentError as exc:
+                log.warning("attachment %s… cannot be downloaded: %s", sha256[:8], exc.code)
+                complete = False
+                continue
+            if hashlib.sha256(data).hexdigest() != sha256:
+                log.warning("attachment %s… arrived damaged; will retry", sha256[:8])
+                complete = False
+                continue
+            self.workspace.vault.put_bytes(data)
+            report.downloaded += 1
+            notify(SyncProgress("download", index + 1, len(missing)))
+        if complete:
+            with self.engine.begin() as connection:
+                put_setting(connection, Key.DOWNLOADS_PENDING, False)
+
+
+_JSON = {"Content-Type": "application/json"}
+
+
+def _mutation(item: OutboxItem) -> p.Mutation:
+    return p.Mutation.model_construct(
+        mutation_id=item.mutation_id,
+        table=item.table_name,
+        record_id=item.record_id,
+        op=p.MutationOp(item.op),
+        base_version=item.base_version,
+        changed=item.changed,
+        payload=item.payload,
+    )
+
+
+def _receipt_view(receipt: p.Receipt) -> ReceiptView:
+    depends = (receipt.depends_on.table, receipt.depends_on.record_id) if receipt.depends_on else None
+    return ReceiptView(
+        mutation_id=receipt.mutation_id,
+        outcome=receipt.outcome.value,
+        version=receipt.version,
+        code=receipt.code,
+        reason=receipt.reason,
+        conflict_fields=receipt.conflict_fields,
+        record=receipt.record,
+        depends_on=depends,
+    )
