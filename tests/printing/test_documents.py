@@ -214,3 +214,13 @@ def test_rare_names_extract_from_the_pdf() -> None:
 def test_pdf_metadata_names_the_document() -> None:
     meta = reader(render_blank("patrol").pdf).metadata
     assert meta is not None and meta.title == "殡葬管理巡查记录"
+
+
+def test_audit_detail_names_what_was_printed() -> None:
+    result = render_pdf("patrol_record", f.patrol())
+    detail = result.audit_detail(copies=2)
+    assert detail["document"] == "patrol_record" and detail["copies"] == 2 and detail["pages"] == 1
+    assert detail["records"] == [{"id": result.check.record_id, "form": "patrol", "version": 1,
+                                  "sha256": result.check.sha256}]  # fmt: skip
+    assert detail["pdf_sha256"] == hashlib.sha256(result.pdf).hexdigest()
+    json.dumps(detail)  # it fits in AuditEvent.detail (a JSON column)

@@ -258,11 +258,15 @@ def visit_grid(
     benefits = yes_no_boxes(v.benefits_ok, blank=blank, yes="已落实", no="未落实")
     rows: list[list[object]] = []
     if not compact:
+        category: Flowable | list[Flowable] = cell(r.choice_text("primary_category", child.primary_category, file_form))
+        if not child.id:  # the blank form: no child yet
+            category = r.ticked(
+                choice_line([(name, False) for name, _ in r.options("primary_category", None, file_form)])
+            )
         rows += [
             [label("儿童姓名"), cell(child.name), label("档案编号"), cell(child.file_no)],
-            [label("村(社区)"), cell(village_name), label("儿童类别"),
-             cell(r.choice_text("primary_category", child.primary_category, file_form))],
-        ]  # fmt: skip
+            [label("村(社区)"), cell(village_name), label("儿童类别"), category],
+        ]
     rows += [
         [label("探访日期/时间"), cell(when), label("探访方式"), r.ticked(ticks("mode", v.mode))],
         [label("探访人"), cell(v.visitor), label("陪同人"), cell(companions)],

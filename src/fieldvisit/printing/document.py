@@ -6,6 +6,7 @@ rare characters get their fallback font and where the printed content is recorde
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 from abc import ABC, abstractmethod
@@ -73,6 +74,20 @@ class PrintedDocument:
     @property
     def content_sha256(self) -> str:
         return self.check.sha256
+
+    def audit_detail(self, copies: int = 1) -> dict[str, Any]:
+        """What a PRINT or EXPORT audit event records about this document (the caller adds who and when)."""
+        return {
+            "document": self.document,
+            "copies": copies,
+            "pages": self.page_count,
+            "pdf_sha256": hashlib.sha256(self.pdf).hexdigest(),
+            "records": [
+                {"id": r.check.record_id, "form": r.check.form_id, "version": r.check.form_version,
+                 "sha256": r.check.sha256}
+                for r in self.records
+            ],
+        }  # fmt: skip
 
 
 class _NumberedCanvas(Canvas):

@@ -38,9 +38,8 @@ class TitleLine(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.setLineWidth(self.size * 0.035)  # the outline that makes the faux bold
-        draw_text(
-            canvas, self.width / 2, self.size * 0.25, self.text, self.size, self.chain, align="center", render_mode=2
-        )
+        baseline = self.space_after + self.size * 0.25  # wrap() counted the space after below the line
+        draw_text(canvas, self.width / 2, baseline, self.text, self.size, self.chain, align="center", render_mode=2)
         canvas.restoreState()
 
 

@@ -10,13 +10,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from fieldvisit.domain.children import ChildCategory, RiskLevel
 from fieldvisit.printing.document import Renderer
-from fieldvisit.printing.formatting import fmt_date, zh
+from fieldvisit.printing.formatting import fmt_date, fmt_short_date, zh
 from fieldvisit.printing.snapshots import OverdueEntry, OverdueRosterSnapshot
 
 ROSTER_LAYOUT = "overdue_roster"
 ROSTER_VERSION = 1
-COLUMNS = ("序号", "儿童姓名", "档案编号", "儿童类别", "风险等级", "最近探访", "应探访日期", "逾期天数", "备注")
-WIDTHS = (0.06, 0.11, 0.17, 0.14, 0.09, 0.12, 0.12, 0.08, 0.11)
+COLUMNS = ("序号", "儿童姓名", "档案编号", "儿童类别", "风险等级", "最近探访", "应探访", "逾期天数", "备注")
+WIDTHS = (0.06, 0.12, 0.21, 0.17, 0.09, 0.1, 0.1, 0.07, 0.08)
 
 
 def _group_key(entry: OverdueEntry) -> tuple[str, str]:
@@ -78,8 +78,8 @@ class OverdueRosterRenderer(Renderer[OverdueRosterSnapshot]):
                 self.center(e.file_no),
                 self.center(zh(ChildCategory, e.category)),
                 self.center(zh(RiskLevel, e.risk_level)),
-                self.center(fmt_date(e.last_visit_on)),
-                self.center(fmt_date(e.next_visit_due)),
+                self.center(fmt_short_date(e.last_visit_on)),
+                self.center(fmt_short_date(e.next_visit_due)),
                 self.center("" if overdue is None else str(overdue)),
                 self.cell(""),
             ]

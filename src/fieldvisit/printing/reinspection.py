@@ -45,7 +45,7 @@ class ReinspectionRenderer(Renderer[ReinspectionSnapshot]):
             [label("原违规情形"), cell("；".join(v for v in (violations, before) if v)), "", ""],
             [label("整改结果"), self.choices(self.options("result", x.result), blank=blank), "", ""],
             [label("复查后面积"), cell(fmt_number(x.area_m2_after, "平方米") if x.area_m2_after is not None else ""),
-             label("对比照片"), cell(f"整改前 {len(s.photos_before)} 张，整改后 {len(s.photos_after)} 张")],
+             label("对比照片"), cell("" if blank else f"整改前 {len(s.photos_before)} 张，整改后 {len(s.photos_after)} 张")],
             [label("复查结论"), self.ticked(conclusion_text + f"　新整改期限：{new_deadline}"), "", ""],
             [label("复查说明"), cell(x.note), "", ""],
         ]  # fmt: skip
