@@ -33,6 +33,7 @@ class ReinspectionRenderer(Renderer[ReinspectionSnapshot]):
         before = f"原占地面积 {fmt_number(case.area_m2, '平方米')}" if case.area_m2 is not None else ""
         deadline = s.notice.deadline if s.notice is not None else case.deadline
         new_deadline = fmt_date(x.new_deadline) if x.new_deadline else "______年____月____日"
+        photo_count = "" if blank else f"整改前 {len(s.photos_before)} 张，整改后 {len(s.photos_after)} 张"
         conclusion = self.options("conclusion", None if blank else x.conclusion)
         conclusion_text = choice_line(conclusion)
         rows = [
@@ -45,7 +46,7 @@ class ReinspectionRenderer(Renderer[ReinspectionSnapshot]):
             [label("原违规情形"), cell("；".join(v for v in (violations, before) if v)), "", ""],
             [label("整改结果"), self.choices(self.options("result", x.result), blank=blank), "", ""],
             [label("复查后面积"), cell(fmt_number(x.area_m2_after, "平方米") if x.area_m2_after is not None else ""),
-             label("对比照片"), cell("" if blank else f"整改前 {len(s.photos_before)} 张，整改后 {len(s.photos_after)} 张")],
+             label("对比照片"), cell(photo_count)],
             [label("复查结论"), self.ticked(conclusion_text + f"　新整改期限：{new_deadline}"), "", ""],
             [label("复查说明"), cell(x.note), "", ""],
         ]  # fmt: skip
