@@ -14,6 +14,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root, for tests.printing
 
+from tests.printing import burial_factories as b
 from tests.printing import factories as f
 
 RUNS = 7
@@ -32,7 +33,7 @@ def main() -> None:
 
     import_ms = (time.perf_counter() - start) * 1000
     survey5, survey12, dossier = f.household(5), f.household(12), f.dossier(40)
-    notice, ledger = f.notice(), f.ledger(24)
+    notice, ledger = b.notice(), b.ledger(24)
     cases: list[tuple[str, float | None, Callable[[], Any]]] = [
         ("入户调查表 filled: 5 members, 3 photos", 300, lambda: render_pdf("household_survey", survey5)),
         ("入户调查表 filled: 12 members, 3 photos", 300, lambda: render_pdf("household_survey", survey12)),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from tests.printing import burial_factories as b
 from tests.printing import factories as f
 
 from fieldvisit.printing.api import render_blank, render_pdf
@@ -79,26 +80,26 @@ CASES: dict[str, Case] = {
         ("探访逾期名单", "儿童督导员：周建国", "儿童主任：孙丽萍", "ET-330282107-0001", "逾期天数"),
     ),
     "patrol_record": Case(
-        _doc("patrol_record", f.patrol),
+        _doc("patrol_record", b.patrol),
         1,
         ("殡葬管理巡查记录", "XC-330282107-20260106-01", "FM-330282107-2026-001", "硬化大墓", "联合巡查"),
     ),
     "patrol_blank": Case(_blank("patrol"), 1, ("巡查人员", "现场处置")),
     # 当事人联, 存档联, 送达回证: three separately numbered parts of one page each
     "rectification_notice": Case(
-        _doc("rectification_notice", f.notice),
+        _doc("rectification_notice", b.notice),
         3,
         ("责令限期整改通知书", "当事人联", "存档联", "送达回证", "慈民殡〔2026〕第007号", "第二十条",
          "六十日内向慈溪市人民政府申请行政复议", "拆除硬化物/附属设施", "直接送达", "2026年1月27日"),
     ),
     "reinspection_record": Case(
-        _doc("reinspection_record", f.reinspection),
+        _doc("reinspection_record", b.reinspection),
         3,
         ("违建坟墓整改复查记录", "同意销号", "已缩小面积/拆除硬化物", "整改前后对比照片", "3.8平方米"),
     ),
     "reinspection_blank": Case(_blank("reinspection"), 1, ("整改结果", "复查人员签名")),
     "grave_ledger": Case(
-        _doc("grave_ledger", lambda: f.ledger(24)),
+        _doc("grave_ledger", lambda: b.ledger(24)),
         2,
         ("违建坟墓台账", "新发现（8处）", "整改中（8处）", "已销号（4处）", "强制拆除（4处）", "五里村"),
     ),

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from tests.printing import burial_factories as b
 from tests.printing import factories as f
 from tests.printing.conftest import CASES
 from tests.printing.pdfcheck import embedded_file, fonts, page_texts, qr_expected, qr_modules, reader, squeeze
@@ -128,7 +129,7 @@ def test_id_numbers_are_masked_unless_full_numbers_were_authorised() -> None:
 
 @pytest.mark.parametrize("document", ["child_info", "child_visit", "rectification_notice"])
 def test_other_documents_mask_id_numbers_too(document: str) -> None:
-    snapshot = {"child_info": f.child_file, "child_visit": f.child_visit, "rectification_notice": f.notice}[document]()
+    snapshot = {"child_info": f.child_file, "child_visit": f.child_visit, "rectification_notice": b.notice}[document]()
     full = {
         "child_info": lambda s: s.child.id_number,
         "child_visit": lambda s: s.child.father.get("id_number") or s.child.id_number,
@@ -180,8 +181,8 @@ def test_notice_prints_both_copies_and_a_separate_receipt(printed: Printed) -> N
 
 
 def test_notice_cites_the_legal_basis_in_force_on_its_date() -> None:
-    before = f.legal_basis_text(date(2026, 1, 12))
-    after = f.legal_basis_text(date(2026, 4, 1))
+    before = b.legal_basis_text(date(2026, 1, 12))
+    after = b.legal_basis_text(date(2026, 4, 1))
     assert "第二十条" in before and before != after
 
 
@@ -217,7 +218,7 @@ def test_pdf_metadata_names_the_document() -> None:
 
 
 def test_audit_detail_names_what_was_printed() -> None:
-    result = render_pdf("patrol_record", f.patrol())
+    result = render_pdf("patrol_record", b.patrol())
     detail = result.audit_detail(copies=2)
     assert detail["document"] == "patrol_record" and detail["copies"] == 2 and detail["pages"] == 1
     assert detail["records"] == [{"id": result.check.record_id, "form": "patrol", "version": 1,

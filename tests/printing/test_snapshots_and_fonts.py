@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.printing import burial_factories as b
 from tests.printing import factories as f
 
 from fieldvisit.domain.assistance import HouseholdMember
@@ -29,7 +30,7 @@ def test_snapshot_copies_the_rows_it_is_given() -> None:
 
 
 def test_nested_maps_are_read_only() -> None:
-    snapshot = f.patrol()
+    snapshot = b.patrol()
     with pytest.raises(TypeError):
         snapshot.village_names["x"] = "y"  # type: ignore[index]
 
