@@ -58,7 +58,7 @@ CASES: dict[str, Case] = {
         1,
         ("困境儿童/留守儿童信息登记表", "内部资料注意保密", "事实无人抚养儿童", "陈秀英", "服刑在押", "卫东小学"),
     ),
-    "child_info_blank": Case(_blank("child_file"), 2, ("档案编号", "父亲状况", "儿童督导员签名")),
+    "child_info_blank": Case(_blank("child_file"), 1, ("档案编号", "父亲状况", "儿童督导员（签名）")),
     "child_visit": Case(
         _doc("child_visit", f.child_visit),
         1,

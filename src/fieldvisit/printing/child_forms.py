@@ -201,10 +201,11 @@ def _risk_grid(r: Renderer[Any], form: FormSpec, s: ChildFileSnapshot) -> Flowab
          cell(c.risk_override_reason)],
         [label("最近探访日期"), center(fmt_date(c.last_visit_on)), label("下次探访日期"),
          center(fmt_date(c.next_visit_due))],
-        [label("负责儿童主任"), cell(s.director_name), label("儿童督导员"), cell(s.supervisor_name)],
-        [label("儿童主任签名"), "", label("儿童督导员签名"), ""],
+        [label("负责儿童主任\n（签名）"), cell(s.director_name), label("儿童督导员\n（签名）"),
+         cell(s.supervisor_name)],
     ]  # fmt: skip
-    return r.grid(rows, PAIR, row_heights=[None, None, None, 12 * mm], min_height=r.row_min)
+    extra = [("VALIGN", (1, 2), (1, 2), "TOP"), ("VALIGN", (3, 2), (3, 2), "TOP")]
+    return r.grid(rows, PAIR, row_heights=[None, None, 13 * mm], min_height=r.row_min, extra=extra)
 
 
 # the visit record
@@ -357,7 +358,7 @@ class ChildInfoRenderer(Renderer[ChildFileSnapshot]):
     default_form_id = "child_file"
     confidential = True
     filled_row_mm = 6.0
-    blank_row_mm = 6.4
+    blank_row_mm = 6.1
 
     def _story(self) -> list[Flowable]:
         return child_sheet(self, self.snapshot)

@@ -16,7 +16,7 @@ from fieldvisit.printing.snapshots import OverdueEntry, OverdueRosterSnapshot
 ROSTER_LAYOUT = "overdue_roster"
 ROSTER_VERSION = 1
 COLUMNS = ("序号", "儿童姓名", "档案编号", "儿童类别", "风险等级", "最近探访", "应探访", "逾期天数", "备注")
-WIDTHS = (0.06, 0.12, 0.21, 0.17, 0.09, 0.1, 0.1, 0.07, 0.08)
+WIDTHS = (0.06, 0.12, 0.19, 0.16, 0.09, 0.11, 0.11, 0.07, 0.09)
 
 
 def _group_key(entry: OverdueEntry) -> tuple[str, str]:
