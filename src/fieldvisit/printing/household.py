@@ -289,7 +289,8 @@ class HouseholdSurveyRenderer(Renderer[HouseholdSnapshot]):
         if unknown:
             result = self.choices([(t.zh, False) for t in list(AssistanceType)[:4]] + [("均不符合", False)])
         else:
-            result = self.cell(zh(AssistanceType, a.suggestion) or "不符合低保、低保边缘条件")
+            suggestion = zh(AssistanceType, a.suggestion)
+            result = self.cell(f"符合{suggestion}条件" if suggestion else "不符合低保、低保边缘条件")
         summary = [
             [
                 self.label("家庭月人均收入"),
