@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from tests.bureau.live import LiveBureau, bureau_settings
 from tests.sync.harness import World
 from tests.sync.invariants import check_invariants
+from tests.sync.proxy import FaultProxy
 
 from fieldvisit.bureau.db import make_engine, upgrade_database
 
@@ -91,3 +92,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     report = outcome.get_result()  # type: ignore[attr-defined]
     if report.when == "call":
         item.rep_call = report  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def proxy(bureau: LiveBureau) -> Iterator[FaultProxy]:
+    """A fault-injecting proxy in front of the bureau (forwards everything until the test sets a plan)."""
+    instance = FaultProxy(upstream=bureau.url).start()
+    try:
+        yield instance
+    finally:
+        instance.stop()

@@ -259,10 +259,15 @@ class SyncEngine:
     def _push(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
         total = sync_local.outbox_count(self.engine)
         skip: set[tuple[str, str]] = set()
+        applied_since_deferral = False
         while True:
             items = sync_local.pending_items(self.engine, limit=self.options.push_batch, skip=skip)
             if not items:
-                return
+                if not (skip and applied_since_deferral):
+                    return
+                # What was deferred for a missing parent may go through now that the parent arrived.
+                skip, applied_since_deferral = set(), False
+                continue
             for item in items:
                 self._upload_attachment(transport, item, report)
             for batch in self._send_batch(transport, items):
@@ -272,6 +277,7 @@ class SyncEngine:
                 report.quarantined += outcome.quarantined
                 report.deferred += len(outcome.deferred)
                 skip.update(outcome.deferred)
+                applied_since_deferral = bool(skip) and (applied_since_deferral or outcome.applied > 0)
             notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
 
     def _send_batch(
