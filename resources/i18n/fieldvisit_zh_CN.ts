@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Correct a finalized record</source>
+        <translation>更正已定稿的记录</translation>
+    </message>
+    <message>
+        <source>The original stays on file. Say what is being corrected and why:</source>
+        <translation>原记录将保留存档。请说明更正的内容和理由：</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
+        <source>Start the correction</source>
+        <translation>开始更正</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>The demo could not be created.</source>
@@ -22,6 +45,185 @@
     <message>
         <source>The screen was locked to protect the data. Type the password to continue.</source>
         <translation>为保护数据，屏幕已锁定。请输入密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Grave case</source>
+        <translation>违建坟墓案件</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>台账编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ledger details…</source>
+        <translation>台账详情…</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Next steps allowed now</source>
+        <translation>当前可以进行的下一步</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The grave</source>
+        <translation>坟墓情况</translation>
+    </message>
+    <message>
+        <source>Photo evidence</source>
+        <translation>照片证据</translation>
+    </message>
+    <message>
+        <source>Status timeline</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Notices and re-inspections</source>
+        <translation>整改通知书与复查记录</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>Closed (销号).</source>
+        <translation>已销号。</translation>
+    </message>
+    <message>
+        <source>No rectification deadline yet (set when the notice is issued).</source>
+        <translation>尚无整改期限（下达整改通知书后确定）。</translation>
+    </message>
+    <message>
+        <source>Deadline %1 passed %2 days ago: re-inspect now</source>
+        <translation>整改期限 %1 已过 %2 天，请尽快复查</translation>
+    </message>
+    <message>
+        <source>Rectification deadline %1 (%2 days left)</source>
+        <translation>整改期限 %1（还有 %2 天）</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>小地名</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域类型</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>占地面积</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>(owner unknown)</source>
+        <translation>（墓主不明）</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <source>No photos yet.</source>
+        <translation>暂无照片。</translation>
+    </message>
+    <message>
+        <source>Notice %1 issued %2, deadline %3</source>
+        <translation>通知书 %1，%2 下达，期限至 %3</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <source>Re-inspection %1</source>
+        <translation>复查记录 %1</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>Record the re-inspection…</source>
+        <translation>填写复查记录…</translation>
+    </message>
+    <message>
+        <source>No further steps: the case is closed.</source>
+        <translation>没有后续步骤：案件已销号。</translation>
+    </message>
+    <message>
+        <source>Register in the ledger</source>
+        <translation>登记建档</translation>
+    </message>
+    <message>
+        <source>Site check done</source>
+        <translation>现场核查完成</translation>
+    </message>
+    <message>
+        <source>Issue a rectification notice…</source>
+        <translation>下达整改通知书…</translation>
+    </message>
+    <message>
+        <source>Start the rectification period</source>
+        <translation>进入整改期</translation>
+    </message>
+    <message>
+        <source>Deadline reached: re-inspect</source>
+        <translation>开始复查</translation>
+    </message>
+    <message>
+        <source>Urge the party</source>
+        <translation>催告</translation>
+    </message>
+    <message>
+        <source>Removal enforced by law</source>
+        <translation>依法强制拆除</translation>
+    </message>
+    <message>
+        <source>Transfer to another department</source>
+        <translation>移交相关部门</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>复查销号</translation>
     </message>
 </context>
 <context>
@@ -85,6 +287,291 @@
     <message>
         <source>Re-inspection due</source>
         <translation>待复查</translation>
+    </message>
+</context>
+<context>
+    <name>CasesSection</name>
+    <message>
+        <source>New patrol</source>
+        <translation>新建巡查</translation>
+    </message>
+    <message>
+        <source>Finalize the patrol</source>
+        <translation>巡查记录定稿</translation>
+    </message>
+    <message>
+        <source>Register a grave found…</source>
+        <translation>登记新发现的坟墓…</translation>
+    </message>
+    <message>
+        <source>Patrol record</source>
+        <translation>巡查记录</translation>
+    </message>
+    <message>
+        <source>Illegal grave ledger record</source>
+        <translation>违建坟墓台账</translation>
+    </message>
+    <message>
+        <source>Issue the notice</source>
+        <translation>下达通知书</translation>
+    </message>
+    <message>
+        <source>Rectification notice</source>
+        <translation>责令限期整改通知书</translation>
+    </message>
+    <message>
+        <source>Finalize the re-inspection</source>
+        <translation>复查记录定稿</translation>
+    </message>
+    <message>
+        <source>Re-inspection record</source>
+        <translation>复查记录</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <source>Change the category</source>
+        <translation>变更儿童类别</translation>
+    </message>
+    <message>
+        <source>Change the guardian</source>
+        <translation>变更监护人</translation>
+    </message>
+    <message>
+        <source>Close the file</source>
+        <translation>注销档案</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to the child</source>
+        <translation>与儿童关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>注销原因</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Why (kept in the change history)</source>
+        <translation>理由（记入变更记录）</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save the change</source>
+        <translation>保存变更</translation>
+    </message>
+    <message>
+        <source>Please say why.</source>
+        <translation>请填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ChildPage</name>
+    <message>
+        <source>Child's file</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新增探访</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>下次探访日期</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>探访记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>探访人</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全状况</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>记录状态</translation>
+    </message>
+    <message>
+        <source>Changes (category, guardian, risk, closure)</source>
+        <translation>变更记录（类别、监护人、风险等级、注销）</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Change category…</source>
+        <translation>变更类别…</translation>
+    </message>
+    <message>
+        <source>Change guardian…</source>
+        <translation>变更监护人…</translation>
+    </message>
+    <message>
+        <source>Close the file…</source>
+        <translation>注销档案…</translation>
+    </message>
+    <message>
+        <source>This file no longer exists.</source>
+        <translation>该档案已不存在。</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>暂无变更记录。</translation>
+    </message>
+    <message>
+        <source>File closed: no further visits are scheduled.</source>
+        <translation>档案已注销，不再安排探访。</translation>
+    </message>
+    <message>
+        <source>Next visit: not scheduled yet</source>
+        <translation>下次探访：尚未确定</translation>
+    </message>
+    <message>
+        <source>Next visit was due %1 — %2 days overdue</source>
+        <translation>下次探访应在 %1 前完成，已逾期 %2 天</translation>
+    </message>
+    <message>
+        <source>Next visit due %1 (in %2 days)</source>
+        <translation>下次探访日期：%1（还有 %2 天）</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Sex · age</source>
+        <translation>性别 · 年龄</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村(社区)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>现住址</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>父母情况</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>School and health</source>
+        <translation>就学与健康</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>就学</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Child director</source>
+        <translation>儿童主任</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>儿童督导员</translation>
     </message>
 </context>
 <context>
@@ -164,6 +651,28 @@
     <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenSection</name>
+    <message>
+        <source>Visit to %1</source>
+        <translation>探访 %1</translation>
+    </message>
+    <message>
+        <source>Finalize the visit</source>
+        <translation>探访记录定稿</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>%1 (not a current choice)</source>
+        <translation>%1（原值，已不在选项中）</translation>
     </message>
 </context>
 <context>
@@ -247,6 +756,79 @@
     <message>
         <source>Re-inspect %1</source>
         <translation>复查 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>年-月-日 时:分</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
+    <name>DecimalField</name>
+    <message>
+        <source>Number, e.g. 4.5</source>
+        <translation>数字，如 4.5</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <source>Finalized: this record can no longer be changed.</source>
+        <translation>已定稿：此记录不能再修改。如需更正，请点“更正”。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Saved automatically %1</source>
+        <translation>已自动保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Photo not added: %1</source>
+        <translation>照片未添加：%1</translation>
+    </message>
+    <message>
+        <source>Could not finalize.</source>
+        <translation>无法定稿。</translation>
+    </message>
+    <message>
+        <source>%1 answers are missing or need correcting before finalizing:</source>
+        <translation>还有 %1 处需要填写或更正，才能定稿：</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>请核对：</translation>
     </message>
 </context>
 <context>
@@ -375,6 +957,39 @@
     </message>
 </context>
 <context>
+    <name>HouseholdsSection</name>
+    <message>
+        <source>New home visit</source>
+        <translation>新建入户调查</translation>
+    </message>
+    <message>
+        <source>Finalize the home visit</source>
+        <translation>入户调查定稿</translation>
+    </message>
+    <message>
+        <source>Household home visit</source>
+        <translation>家庭经济状况入户调查</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberField</name>
+    <message>
+        <source>18 characters</source>
+        <translation>18位</translation>
+    </message>
+    <message>
+        <source>Born %1 · %2 · %3 years</source>
+        <translation>出生 %1 · %2 · %3岁</translation>
+    </message>
+</context>
+<context>
+    <name>IntegerField</name>
+    <message>
+        <source>Whole number</source>
+        <translation>整数</translation>
+    </message>
+</context>
+<context>
     <name>ListFilters</name>
     <message>
         <source>All towns</source>
@@ -456,6 +1071,47 @@
     </message>
 </context>
 <context>
+    <name>MediaField</name>
+    <message>
+        <source>Sign…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneField</name>
+    <message>
+        <source>11-digit mobile, or 0574-63012345</source>
+        <translation>11位手机号，或 0574-63012345</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatEditor</name>
+    <message>
+        <source>No rows yet.</source>
+        <translation>尚未填写。</translation>
+    </message>
+    <message>
+        <source>Add a row: %1</source>
+        <translation>添加：%1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove row %1</source>
+        <translation>删除第 %1 行</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -507,6 +1163,32 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Sign in the box with the mouse, a pen or a finger.</source>
+        <translation>请用鼠标、手写笔或手指在框内签名。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+</context>
+<context>
     <name>UnlockWindow</name>
     <message>
         <source>Unlock</source>
@@ -547,6 +1229,17 @@
     <message>
         <source>Please type the password.</source>
         <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoField</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from fieldvisit.security.keys import FAST_TEST_PARAMS
 from fieldvisit.store.demo import generate_demo
@@ -74,14 +75,14 @@ def app_controller(qtbot, demo_dir: Path, test_clock: TestClock) -> Iterator[obj
     reporter = ErrorReporter(show_dialogs=False)
     tasks = TaskRunner(inline=True)
     tasks.default_error = lambda exc: (_ for _ in ()).throw(exc)
-    controller = AppController(
-        demo_dir, tasks=tasks, reporter=reporter, clock=test_clock, kdf_params=FAST_TEST_PARAMS
-    )
+    controller = AppController(demo_dir, tasks=tasks, reporter=reporter, clock=test_clock, kdf_params=FAST_TEST_PARAMS)
     window = controller.start()
     qtbot.addWidget(window)
     yield controller
     controller.shutdown()
     assert reporter.count == 0, "an error reached the exception reporter"
-    if controller.main_window is not None:
-        controller.main_window.close()
-        controller.main_window.deleteLater()
+    for widget in (controller.main_window, controller.unlock_window, controller.first_run):
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

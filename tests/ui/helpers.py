@@ -29,3 +29,16 @@ def unlock(qtbot, controller, password: str = DEMO_PASSWORD) -> QWidget:  # type
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible())
     return controller.main_window
+
+
+def type_text(widget: QWidget, text: str, *, per_character: bool = True) -> None:
+    """Type `text` as keystrokes (QTest cannot type non-ASCII: 𠮷, 䶮 and emoji go in as key events with text)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    chunks = list(text) if per_character else [text]
+    for chunk in chunks:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, chunk))

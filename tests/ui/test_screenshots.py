@@ -26,8 +26,12 @@ def _shoot(widget: QWidget, name: str) -> None:
 
 @pytest.fixture
 def main(qtbot, app_controller):  # type: ignore[no-untyped-def]
+    """The main window as the bureau administrator (who sees every job) on the demo workspace."""
     _shoot(app_controller.unlock_window, "01-unlock")
-    return unlock(qtbot, app_controller)
+    first = unlock(qtbot, app_controller)
+    admin = next(u for u in app_controller.services.reference.users() if u.role == "BUREAU_ADMIN")
+    first.user_changed.emit(admin.id)
+    return app_controller.main_window
 
 
 def test_screenshots_dashboard_and_lists(qtbot, main) -> None:
@@ -36,3 +40,23 @@ def test_screenshots_dashboard_and_lists(qtbot, main) -> None:
         main.show_section(section)
         qtbot.waitUntil(lambda s=section: main._page_of[s].list.model.rowCount() > 0)
         _shoot(main, f"0{number}-list-{section}")
+
+
+def test_screenshots_child_file_and_visit_editor(qtbot, main, app_controller) -> None:
+    services = app_controller.services
+    child = max(services.children.list(), key=lambda r: len(services.children.get(r.id).visits))
+    main.open_child(child.id)
+    _shoot(main, "06-child-file")
+    main.children.currentWidget().new_visit.emit(child.id)
+    _shoot(main, "07-visit-editor")
+
+
+def test_screenshots_household_editor_and_grave_case(qtbot, main, app_controller) -> None:
+    services = app_controller.services
+    rows = services.assessments.list()
+    main.show_section("households")
+    main.households.open_assessment(max(rows, key=lambda r: r.household_size).id)
+    _shoot(main, "08-household-editor")
+    cases = services.cases.list()
+    main.open_case(next(c for c in cases if c.status == "RECTIFYING").id)
+    _shoot(main, "09-grave-case")

@@ -53,6 +53,9 @@ def point_size(percent: int, step: float = 0) -> float:
 
 def apply_theme(app: QApplication, percent: int) -> None:
     """Set the application font and stylesheet for a font scale (100–200%); every widget follows."""
+    if app.property("fieldvisitFontScale") == percent:
+        return
+    app.setProperty("fieldvisitFontScale", percent)
     family = ui_font_family()
     font = QFont(family)
     font.setPointSizeF(point_size(percent))
@@ -105,6 +108,13 @@ def stylesheet(percent: int) -> str:
     QLabel[role="cardNumber"] {{ font-size: {point_size(percent, 4):.1f}pt; font-weight: bold; color: {ACCENT}; }}
     QLabel[role="cardNumber"][alert="true"] {{ color: {ERROR}; }}
     QLabel[role="cardLabel"] {{ color: {MUTED}; }}
+    QLabel[role="dueText"] {{ font-size: {point_size(percent, 1.5):.1f}pt; font-weight: bold; }}
+    QLabel[role="statusChip"] {{ background: #e3eaf3; color: {ACCENT}; border-radius: 4px; padding: {px(4)} {px(10)};
+                                font-weight: bold; }}
+    QLabel[role="fieldLabel"] {{ font-weight: bold; color: #323f4b; }}
+    QLabel[role="computed"] {{ font-weight: bold; color: {ACCENT}; }}
+    QFrame[role="trace"] {{ background: #f7f9fb; border: 1px solid {BORDER}; border-radius: 4px; }}
+    QFrame[role="rowBlock"] {{ background: #f7f9fb; border: 1px solid {BORDER}; border-radius: 6px; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
     QLabel[role="fieldError"] {{ color: {ERROR}; }}
     QLabel[role="fieldWarning"] {{ color: {WARNING}; }}

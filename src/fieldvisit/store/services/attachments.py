@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from fieldvisit.domain.shared import Attachment, AttachmentKind
 from fieldvisit.domain.types import Clock
@@ -148,6 +148,17 @@ class AttachmentService:
             attachment = writer.session.get(Attachment, attachment_id)
             if attachment is not None and not attachment.deleted:
                 writer.delete(attachment, reason="removed from the form")
+
+    def slot_ids(self, owner_id: str, slot: str) -> list[str]:
+        """Ids of the live attachments in one slot of a record, oldest first."""
+        with Session(self.engine) as session:
+            return list(
+                session.exec(
+                    select(Attachment.id)
+                    .where(Attachment.owner_id == owner_id, Attachment.slot == slot, col(Attachment.deleted).is_(False))
+                    .order_by(Attachment.created_at, Attachment.id)
+                ).all()
+            )
 
     def get(self, attachment_id: str) -> Attachment | None:
         """One attachment record."""

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from fieldvisit.domain.children import ChildCategory, ChildChange, ChildFile, ChildStatus, ClosureReason
+from fieldvisit.domain.shared import AuditKind
 from fieldvisit.domain.types import Clock, today_local
 from fieldvisit.store.changes import Actor, ChangeWriter, write_changes
 from fieldvisit.store.services.records import Outcome
@@ -20,6 +21,13 @@ class ChildFileService:
         self.engine = engine
         self.actor = actor
         self.clock = clock
+
+    def record_open(self, child_id: str) -> None:
+        """Every opening of a child's file is an audit event (synced to the bureau)."""
+        with write_changes(self.engine, self.actor, clock=self.clock) as writer:
+            child = writer.session.get(ChildFile, child_id)
+            if child is not None:
+                writer.audit(AuditKind.OPEN, child)
 
     def change_category(self, child_id: str, category: ChildCategory | str, reason: str) -> Outcome:
         """Move the child to another category (儿童类别变更)."""

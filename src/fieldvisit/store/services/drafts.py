@@ -238,6 +238,21 @@ class DraftService:
             rows.append(row)
         return rows
 
+    def attachment_owner(self, form_id: str, record_id: str, slot: str) -> tuple[str, str]:
+        """(table, id) of the record a photo or signature slot belongs to: the form's record, or the record
+        of the section holding the slot (created now if the section has none yet, e.g. a 送达回证)."""
+        spec = form(form_id)
+        section = next((s for s in spec.sections if any(f.key == slot for f in s.fields)), None)
+        if section is None or not section.model:
+            return spec.model, record_id
+        with write_changes(self.engine, self.actor, clock=self.clock) as writer:
+            record = writer.session.get(model_of(spec), record_id)
+            owner = self._section_owner(writer.session, spec, section.model, section.link, record, create=True)
+            assert owner is not None
+            if _is_new(owner):
+                writer.save(owner)  # type: ignore[arg-type]
+            return section.model, str(owner.id)  # type: ignore[attr-defined]
+
     # ------------------------------------------------------------------ checking
     def issues(self, draft: Draft, *, final: bool) -> list[Issue]:
         """Every problem of the draft's answers against its form (as the editor shows them)."""

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from fieldvisit.domain.shared import Role
+from fieldvisit.store.services.records import Outcome
+from fieldvisit.ui.children.change_dialogs import ChangeDialog
+from fieldvisit.ui.children.child_page import ChildPage
 from fieldvisit.ui.children.children_list import ChildrenList
+from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 from fieldvisit.ui.shell.section import Section
-from fieldvisit.ui.shell.services import AppServices
+from fieldvisit.ui.shell.services import AppServices, editor_services
+
+VISIT_FORM = "child_visit"
 
 
 class ChildrenSection(Section):
-    """儿童档案: opens a child's file from the list."""
+    """儿童档案: list → a child's file → a visit."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         user = services.session.user
@@ -20,6 +28,7 @@ class ChildrenSection(Section):
         super().__init__(self.list, parent)
         self.services = services
         self._loaded = False
+        self.dialog: ChangeDialog | None = None
         self.list.open_requested.connect(self.open_child)
         services.bus.changed.connect(self._changed)
 
@@ -30,9 +39,76 @@ class ChildrenSection(Section):
             self.list.load()
 
     def _changed(self, table: str) -> None:
-        if self._loaded and table in ("child_file", "child_visit"):
+        if self._loaded and table in ("child_file", "child_visit") and self.currentWidget() is self.list:
             self.list.load()
 
     def open_child(self, child_id: str) -> None:
-        """Show one child's file."""
+        """Show one child's file (its opening is audited)."""
         self.ensure_loaded()
+        self.pop_to_root()
+        s = self.services
+        page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock)
+        page.back_requested.connect(self.pop)
+        page.new_visit.connect(self.start_visit)
+        page.open_visit.connect(self.open_visit)
+        page.change_requested.connect(self._change)
+        self.push(page)
+        s.tasks.write(lambda: s.child_files.record_open(child_id))
+
+    def start_visit(self, child_id: str) -> None:
+        """A new visit for the child (or the one left unfinished)."""
+        self.services.tasks.write(lambda: self.services.visits.start(child_id), self.open_visit)
+
+    def open_visit(self, visit_id: str) -> None:
+        """The visit editor (read-only once finalized; a correction then starts an amendment)."""
+        s = self.services
+        s.tasks.read(lambda: s.drafts.load(VISIT_FORM, visit_id), self._show_visit)
+
+    def _show_visit(self, draft: Any) -> None:
+        s = self.services
+        child = draft.context.child
+        title = self.tr("Visit to %1").replace("%1", child.name if child else "")
+        actions = EditorActions(
+            finalize=lambda: s.visits.finalize(draft.record_id),
+            finalize_text=self.tr("Finalize the visit"),
+            amend=lambda reason: s.amendments.start(VISIT_FORM, draft.record_id, reason),
+        )
+        editor = EditorPage(title, draft, editor_services(s), actions)
+        editor.back_requested.connect(self.pop)
+        editor.amended.connect(self._amended)
+        self.push(editor)
+
+    def _amended(self, new_id: str) -> None:
+        self.pop()
+        self.open_visit(new_id)
+
+    def _change(self, child_id: str, kind: str) -> None:
+        self.dialog = ChangeDialog(kind, self)
+        self.dialog.confirmed.connect(lambda answers: self._apply_change(child_id, kind, answers))
+        self.dialog.open()
+
+    def _apply_change(self, child_id: str, kind: str, answers: dict[str, Any]) -> None:
+        files = self.services.child_files
+        reason = str(answers["reason"])
+
+        def change() -> Outcome:
+            if kind == "category":
+                return files.change_category(child_id, answers["category"], reason)
+            if kind == "guardian":
+                guardian = {k: answers[k] for k in ("name", "relation", "phone") if answers.get(k)}
+                return files.change_guardian(child_id, guardian, reason)
+            return files.close(child_id, answers["closure"], reason)
+
+        def done(outcome: Outcome) -> None:
+            if self.dialog is None:
+                return
+            if not outcome.ok:
+                self.dialog.show_error(outcome.message_zh)
+                return
+            self.dialog.accept()
+            self.services.bus.changed.emit("child_file")
+            page = self.currentWidget()
+            if isinstance(page, ChildPage):
+                page.refresh()
+
+        self.services.tasks.write(change, done)

@@ -14,12 +14,15 @@ from fieldvisit.store.repositories.dashboard import DashboardRepository
 from fieldvisit.store.repositories.reference import ReferenceRepository
 from fieldvisit.store.repositories.search import SearchIndexRepository
 from fieldvisit.store.services.access import OpenSession
+from fieldvisit.store.services.amendments import AmendmentService
 from fieldvisit.store.services.assessments import AssessmentService
 from fieldvisit.store.services.attachments import AttachmentService
 from fieldvisit.store.services.cases import CaseService
 from fieldvisit.store.services.child_files import ChildFileService
 from fieldvisit.store.services.drafts import DraftService
 from fieldvisit.store.services.visits import VisitService
+from fieldvisit.ui.forms.editor_page import EditorServices
+from fieldvisit.ui.forms.lookups import Lookups
 from fieldvisit.ui.prefs import Preferences
 from fieldvisit.ui.tasks import TaskRunner
 
@@ -51,6 +54,7 @@ class AppServices:
     households: AssessmentService
     burial: CaseService
     child_files: ChildFileService
+    amendments: AmendmentService
     attachments: AttachmentService
 
     @classmethod
@@ -80,5 +84,18 @@ class AppServices:
             households=AssessmentService(engine, actor, clock, drafts),
             burial=CaseService(engine, actor, clock, drafts),
             child_files=ChildFileService(engine, actor, clock),
+            amendments=AmendmentService(engine, actor, clock, drafts),
             attachments=attachments,
         )
+
+
+def editor_services(services: AppServices) -> EditorServices:
+    """What an editor page needs, from the session's services (a fresh lookup cache per editor)."""
+    return EditorServices(
+        drafts=services.drafts,
+        attachments=services.attachments,
+        tasks=services.tasks,
+        lookups=Lookups(services.reference, services.cases),
+        clock=services.clock,
+        changed=services.bus.changed.emit,
+    )
