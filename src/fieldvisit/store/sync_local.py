@@ -409,7 +409,10 @@ def _rebase_record(session: Session, writer: Any, conflict: SyncConflict, choice
     final = {c: getattr(record, c) if c in local_fields else bureau[c] for c in columns}
     for name in conflict.fields:
         final[name] = getattr(record, name) if choices[name] == "local" else bureau[name]
-    connection.execute(delete(_OUTBOX).where(_OUTBOX.c.table_name == ref[0], _OUTBOX.c.record_id == ref[1]))
+    waiting = [row for row in held if row.state == OutboxState.PENDING]
+    # An unsent mutation keeps its id for the rebased change: the bureau never saw it, and nothing queued is lost.
+    reused = next((row.mutation_id for row in waiting if row.attempts == 0), None)
+    connection.execute(delete(_OUTBOX).where(_OUTBOX.c.seq.in_([row.seq for row in waiting])))
     _set_seen(connection, ref, conflict.bureau_version)
     for name, value in final.items():
         setattr(record, name, value)
@@ -417,7 +420,11 @@ def _rebase_record(session: Session, writer: Any, conflict: SyncConflict, choice
     writer.save(record, detail={"conflict": conflict.id})
     differing = sorted(c for c in columns if final[c] != bureau[c])
     entry = session.execute(
-        select(OutboxEntry).where(OutboxEntry.table_name == ref[0], OutboxEntry.record_id == ref[1])
+        select(OutboxEntry).where(
+            OutboxEntry.table_name == ref[0],
+            OutboxEntry.record_id == ref[1],
+            OutboxEntry.state == OutboxState.PENDING,
+        )
     ).scalar_one_or_none()
     if entry is None:
         record.version = conflict.bureau_version + 1
@@ -432,6 +439,8 @@ def _rebase_record(session: Session, writer: Any, conflict: SyncConflict, choice
         )
         writer.audit(AuditKind.UPDATE, record, {"conflict": conflict.id, "fields": differing})
     entry.changed = differing
+    if reused is not None:
+        entry.mutation_id = reused
     session.add(entry)
     session.flush()
 
