@@ -8,8 +8,12 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldvisit import __version__
+
+if TYPE_CHECKING:
+    from fieldvisit.store.workspace import Workspace
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +36,21 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="open a workspace, verify encryption and migrations, print a summary")
     check.add_argument("dir", nargs="?", type=Path, help="workspace directory (default: the app's)")
     check.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+    printer = sub.add_parser(
+        "print",
+        help="print records as official PDF documents, or a blank form",
+        description="fieldvisit print DOCUMENT RECORD_ID... -o FILE.pdf | fieldvisit print blank FORM -o FILE.pdf. "
+        "Documents: household_survey, child_info, child_visit, child_dossier, overdue_roster (a supervisor's "
+        "user id), patrol_record, rectification_notice, reinspection_record, grave_ledger (a town code).",
+    )
+    printer.add_argument("document", help="document name, or 'blank'")
+    printer.add_argument("ids", nargs="+", metavar="RECORD_ID", help="record ids (for 'blank': the form id)")
+    printer.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    printer.add_argument("--dir", type=Path, help="workspace directory (default: the app's)")
+    printer.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    printer.add_argument("--full-ids", action="store_true", help="print full ID numbers (default: masked)")
+    printer.add_argument("--copies", type=int, default=1, help="copies of a blank form")
     return parser
 
 
@@ -62,9 +81,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _open_workspace(path: Path | None, password_stdin: bool) -> Workspace | int:
+    """The workspace at `path` (the app's by default), or an exit code after saying what went wrong."""
     from fieldvisit.security.keys import WrongPasswordError
-    from fieldvisit.store.checkup import check_workspace
     from fieldvisit.store.migrate import MigrationError
     from fieldvisit.store.workspace import (
         DEMO_PASSWORD,
@@ -74,17 +93,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
         read_info,
     )
 
-    path: Path = args.dir or default_workspace_dir()
+    path = path or default_workspace_dir()
     try:
         info = read_info(path)
-        password = DEMO_PASSWORD if info.demo and not args.password_stdin else _read_password(args.password_stdin)
-        workspace = open_workspace(path, password=password)
+        password = DEMO_PASSWORD if info.demo and not password_stdin else _read_password(password_stdin)
+        return open_workspace(path, password=password)
     except WrongPasswordError:
         print("error: wrong password (密码错误)", file=sys.stderr)
         return 3
     except (WorkspaceError, MigrationError) as exc:
         print(f"error: {exc} ({exc.message_zh})", file=sys.stderr)
         return 2
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from fieldvisit.store.checkup import check_workspace
+
+    workspace = _open_workspace(args.dir, args.password_stdin)
+    if isinstance(workspace, int):
+        return workspace
     try:
         report = check_workspace(workspace)
     finally:
@@ -100,6 +127,41 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_print(args: argparse.Namespace) -> int:
+    from fieldvisit.print_service import PrintError, PrintJob, PrintService
+    from fieldvisit.printing.api import render_blank
+    from fieldvisit.store.changes import Actor
+    from fieldvisit.store.services.settings import SettingsService
+
+    if args.document == "blank":
+        try:
+            job = PrintJob(f"blank:{args.ids[0]}", (), render_blank(args.ids[0], copies=args.copies))
+        except KeyError as exc:
+            print(f"error: {exc.args[0]}", file=sys.stderr)
+            return 2
+        args.output.write_bytes(job.printed.pdf)
+        print(f"{args.output}: blank {args.ids[0]}, {job.printed.page_count} pages")
+        return 0
+    workspace = _open_workspace(args.dir, args.password_stdin)
+    if isinstance(workspace, int):
+        return workspace
+    try:
+        settings = SettingsService(workspace.engine)
+        actor = Actor(user_id=str(settings.get("current_user_id", "")), device_id=settings.device_id())
+        service = PrintService(workspace.engine, workspace.vault, actor, workspace.clock)
+        try:
+            job = service.render(args.document, args.ids, full_ids=args.full_ids)
+        except PrintError as exc:
+            print(f"error: {exc} ({exc.message_zh})", file=sys.stderr)
+            return 2
+        args.output.write_bytes(job.printed.pdf)
+        service.record_print(job, target="pdf")
+    finally:
+        workspace.close()
+    print(f"{args.output}: {args.document}, {len(args.ids)} record(s), {job.printed.page_count} pages")
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     from fieldvisit.ui.app import run_app
 
@@ -112,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    commands = {"demo": _cmd_demo, "check": _cmd_check}
+    commands = {"demo": _cmd_demo, "check": _cmd_check, "print": _cmd_print}
     return commands.get(args.command, _cmd_app)(args)
 
 

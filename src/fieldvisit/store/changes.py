@@ -87,15 +87,19 @@ class ChangeWriter:
 
     def audit(self, kind: AuditKind, record: SQLModel | None = None, detail: dict[str, Any] | None = None) -> None:
         """Append an audit event about `record` (or about the session when None)."""
-        table_name = type(record).__tablename__ if record is not None else ""
+        table_name = str(type(record).__tablename__) if record is not None else ""
         record_id = str(getattr(record, "id", "")) if record is not None else ""
+        self.audit_id(kind, table_name, record_id, detail)
+
+    def audit_id(self, kind: AuditKind, table_name: str, record_id: str, detail: dict[str, Any] | None = None) -> None:
+        """Append an audit event about a record known by its table and id (a print, an export, an opening)."""
         self.session.add(
             AuditEvent(
                 at=self.clock(),
                 user_id=self.actor.user_id,
                 device_id=self.actor.device_id,
                 kind=kind,
-                table_name=str(table_name),
+                table_name=table_name,
                 record_id=record_id,
                 detail=detail or {},
             )

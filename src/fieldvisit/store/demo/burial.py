@@ -272,7 +272,7 @@ def _notice(
             "deadline": deadline,
             "deadline_days": 15,
             "party": case["party"],
-            "facts": f"经查，你于{day.year}年在{case['place_name']}建造坟墓一座，占地约{case['area_m2']}平方米。",
+            "facts": f"你于{day.year}年在{case['place_name']}建造坟墓一座，占地约{case['area_m2']}平方米。",
             "remedies": [Remedy.REMOVE_HARDENING, Remedy.RESTORE_LAND],
             "legal_basis_id": basis.id,
             "legal_basis_text": f"{basis.title}{basis.article}：{basis.text}",
