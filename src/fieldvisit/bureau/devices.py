@@ -225,7 +225,8 @@ def record_hello(
 
 
 def revoke(engine: Engine, device_id: str, state: DeviceState, *, now: datetime) -> None:
-    """Revoke a device: RETIRE (it uploads, then wipes) or STOLEN (it wipes at once; its tokens die)."""
+    """Revoke a device: RETIRE (it uploads, then wipes) or STOLEN (it wipes at once). Its tokens stay on file
+    only so that the device, when it next calls, is told to wipe rather than merely to sign in again."""
     if state not in (DeviceState.RETIRE, DeviceState.STOLEN):
         raise ValueError("a device is revoked as RETIRE or STOLEN")
 
@@ -233,8 +234,6 @@ def revoke(engine: Engine, device_id: str, state: DeviceState, *, now: datetime)
         result = connection.execute(update(device).where(device.c.id == device_id).values(state=state, revoked_at=now))
         if result.rowcount == 0:
             raise KeyError(device_id)
-        if state == DeviceState.STOLEN:
-            connection.execute(delete(refresh_token).where(refresh_token.c.device_id == device_id))
 
     run_write(engine, work)
 

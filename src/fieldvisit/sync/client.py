@@ -190,36 +190,33 @@ class SyncEngine:
         return report
 
     def _run(self, session: BureauSession, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        try:
+            self._steps(session, transport, report, notify)
+        except DeviceRevokedError as exc:
+            self._revoked(transport, exc.action, report, notify)
+
+    def _steps(
+        self, session: BureauSession, transport: Transport, report: SyncReport, notify: ProgressCallback
+    ) -> None:
         if self.credentials.expiring() and not transport.refresh():
             raise SignInRequiredError("refresh failed")
         notify(SyncProgress("hello"))
-        try:
-            hello = transport.call(
-                "POST",
-                "/sync/hello",
-                p.HelloReply,
-                json=p.HelloRequest(
-                    client_version=__version__, pending_count=sync_local.outbox_count(self.engine, state=None)
-                ).model_dump(),
-            )
-        except DeviceRevokedError as exc:
-            self._revoked(transport, exc.action, report, notify)
-            return
+        hello = transport.call(
+            "POST",
+            "/sync/hello",
+            p.HelloReply,
+            json=p.HelloRequest(
+                client_version=__version__, pending_count=sync_local.outbox_count(self.engine, state=None)
+            ).model_dump(),
+        )
         if hello.user != session.user:
-            session = BureauSession(session.bureau_url, session.device_id, hello.user)
-            save_session(self.workspace, session)
+            save_session(self.workspace, BureauSession(session.bureau_url, session.device_id, hello.user))
         if hello.device_state != p.DeviceState.ACTIVE:
-            action = "upload_then_wipe" if hello.device_state == p.DeviceState.RETIRE else "wipe"
-            self._revoked(transport, action, report, notify)
-            return
+            raise DeviceRevokedError("upload_then_wipe" if hello.device_state == p.DeviceState.RETIRE else "wipe")
         self._upload_everything(transport, report, notify)
         if hello.update_required:
             raise UpdateRequiredError("protocol too old")
-        try:
-            self._pull(transport, report, notify)
-        except DeviceRevokedError as exc:
-            self._revoked(transport, exc.action, report, notify)
-            return
+        self._pull(transport, report, notify)
         self._download(transport, report, notify)
         with self.engine.begin() as connection:
             put_setting(connection, Key.LAST_SUCCESS, self.clock().isoformat())

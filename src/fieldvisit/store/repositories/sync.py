@@ -27,7 +27,8 @@ class FieldDifference:
 
 @dataclass(frozen=True)
 class ConflictView:
-    """A conflict as the conflict list shows it: which record, why, and its fields side by side."""
+    """A conflict as the conflict list shows it: which record, why, this device's version of it (`local`, also
+    what was kept of a record that left the scope) and the fields that differ from the bureau's, side by side."""
 
     id: str
     table_name: str
@@ -36,6 +37,7 @@ class ConflictView:
     reason: str
     created_at: datetime
     bureau_version: int
+    local: dict[str, Any] = field(default_factory=dict)
     differences: list[FieldDifference] = field(default_factory=list)
 
 
@@ -141,5 +143,6 @@ def _view(conflict: SyncConflict, local: dict[str, Any]) -> ConflictView:
         reason=conflict.reason,
         created_at=conflict.created_at,
         bureau_version=conflict.bureau_version,
+        local=local,
         differences=differences,
     )
