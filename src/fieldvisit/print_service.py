@@ -107,6 +107,18 @@ class PrintService:
         snapshots = [self.snapshot(document, record_id, full_ids=full_ids) for record_id in record_ids]
         return PrintJob(document, tuple(record_ids), render_batch(document, snapshots))
 
+    def render_visit_forms(self, child_ids: Sequence[str]) -> PrintJob:
+        """Blank visit forms headed with each child's details, to fill in on the round (batch print)."""
+        snapshots = []
+        for child_id in child_ids:
+            dossier = self.children.get(child_id)
+            if dossier is None:
+                raise self._missing("child_file", child_id)
+            snapshots.append(
+                ChildVisitSnapshot(child=dossier.child, town_name=dossier.town_name, village_name=dossier.village_name)
+            )
+        return PrintJob("child_visit", tuple(child_ids), render_batch("child_visit", snapshots))
+
     def render_blank(self, form_id: str, *, copies: int = 1, town_name: str = "") -> PrintJob:
         """A blank paper form (e.g. to take on visits)."""
         return PrintJob(f"blank:{form_id}", (), render_blank(form_id, copies=copies, town_name=town_name))

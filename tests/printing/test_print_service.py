@@ -77,6 +77,19 @@ def test_child_documents_print_masked_ids_unless_full_ids_were_authorised(demo, 
     assert id_number in "".join(p.extract_text() for p in PdfReader(BytesIO(full)).pages)
 
 
+def test_blank_visit_forms_for_overdue_children_print_as_one_batch(demo, actor, clock) -> None:
+    from fieldvisit.store.repositories.children import ChildRepository
+
+    overdue = ChildRepository(demo.engine).overdue(date(2026, 11, 28))
+    village = overdue[0].village_name
+    ids = [row.id for row in overdue if row.village_name == village]
+    job = PrintService(demo.engine, demo.vault, actor, clock).render_visit_forms(ids)
+    assert len(job.printed.records) == len(ids)
+    text_ = "".join(p.extract_text() for p in PdfReader(BytesIO(job.printed.pdf)).pages)
+    names = [row.name for row in overdue if row.village_name == village]
+    assert all(name in text_ for name in names if name.isascii() or all(ord(c) < 0x10000 for c in name))
+
+
 def test_unknown_records_and_documents_say_so_in_chinese(demo, actor, clock) -> None:
     service = PrintService(demo.engine, demo.vault, actor, clock)
     with pytest.raises(PrintError) as missing:
