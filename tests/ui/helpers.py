@@ -42,3 +42,65 @@ def type_text(widget: QWidget, text: str, *, per_character: bool = True) -> None
     for chunk in chunks:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, chunk))
+
+
+def choose(parent: QWidget, name: str, value: object) -> None:
+    """Pick the option whose value is `value` in the drop-down of field `name`."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = find(parent, QComboBox, f"input_{name}")
+    index = combo.findData(value)
+    assert index >= 0, f"{value!r} is not offered by {name}"
+    combo.setCurrentIndex(index)
+
+
+def tick(parent: QWidget, name: str, value: object, on: bool = True) -> None:
+    """Tick (or untick) one box of a multiple-choice field, or a yes/no answer ("yes"/"no")."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    box = find(parent, QAbstractButton, f"input_{name}_{value}")
+    if box.isChecked() != on:
+        box.click()
+
+
+def fill(parent: QWidget, name: str, text: str) -> None:
+    """Replace the text of a one-line field, typed as keystrokes (rare characters included)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    edit = find(parent, QLineEdit, f"input_{name}")
+    edit.selectAll()
+    edit.del_()
+    type_text(edit, text, per_character=len(text) < 40)
+    edit.editingFinished.emit()
+
+
+def sign(qtbot, parent: QWidget, slot: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the signature pad of `slot`, draw a stroke with the mouse and confirm."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QPushButton
+
+    find(parent, QPushButton, f"add_{slot}").click()
+    field = find(parent, QWidget, f"field_{slot}")
+    dialog = field.dialog
+    assert dialog is not None and dialog.isVisible()
+    pad = dialog.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 150))
+    for x in range(50, 400, 25):
+        qtbot.mouseMove(pad, QPoint(x, 150 - (x // 25 % 3) * 30))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(400, 120))
+    dialog.ok.click()
+
+
+def open_row(qtbot, table, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Double-click the first row of a table view that shows `text` in any column."""
+    model = table.model()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if index.data() == text:
+                table.scrollTo(index)
+                rect = table.visualRect(index)
+                qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+                qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+                return
+    raise AssertionError(f"no row shows {text!r}")

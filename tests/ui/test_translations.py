@@ -16,25 +16,32 @@ TS = ROOT / "resources" / "i18n" / "fieldvisit_zh_CN.ts"
 QM = ROOT / "resources" / "i18n" / "fieldvisit_zh_CN.qm"
 
 
-def _messages(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
+def _messages(path: Path) -> dict[tuple[str, str], tuple[str, str, bool]]:
+    """(context, source) → (translation, its type, whether it has plural forms)."""
     found = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            found[(name, message.findtext("source") or "")] = (translation.text or "", translation.get("type", ""))
+            plural = message.get("numerus") == "yes"
+            text = (translation.findtext("numerusform") or "") if plural else (translation.text or "")
+            found[(name, message.findtext("source") or "")] = (text, translation.get("type", ""), plural)
     return found
 
 
 def test_every_entry_is_translated_and_compiled() -> None:
     messages = _messages(TS)
     assert messages
-    unfinished = [key for key, (text, kind) in messages.items() if not text or kind == "unfinished"]
+    unfinished = [key for key, (text, kind, _) in messages.items() if not text or kind == "unfinished"]
     assert unfinished == []
     translator = QTranslator()
     assert translator.load(str(QM))
-    stale = [key for key, (text, _) in messages.items() if translator.translate(key[0], key[1]) != text]
+    stale = [
+        key
+        for key, (text, _, plural) in messages.items()
+        if translator.translate(key[0], key[1], None, 1 if plural else -1) != text
+    ]
     assert stale == [], "rebuild the .qm with pyside6-lrelease (resources/i18n/README.md)"
 
 

@@ -234,6 +234,7 @@ class CaseService:
                 contact_phone=user.phone if user else "",
                 review_body=REVIEW_BODY,
                 court=COURT,
+                extra={"violation_types": list(case.violation_types)},
             )
             writer.save(notice)
             return notice.id

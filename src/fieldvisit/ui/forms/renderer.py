@@ -94,7 +94,6 @@ class FormView(QScrollArea):
             editor = RepeatEditor(f, self.model, self.services, parent)
             self.repeats[f.key] = editor
             row = FieldRow(f, editor, f.key, parent)
-            row.message.setObjectName(f"message_{f.key}_group")
             self.rows[f.key] = row
             return row
         widget = make_field(f, f.key, self.services, self.model.values, parent)
@@ -114,6 +113,7 @@ class FormView(QScrollArea):
             row.setVisible(key in model.relevant)
             if key in self.repeats:
                 self.repeats[key].refresh()
+                row.show_issues(model.issues_for(key))
                 continue
             widget = self.fields[key]
             if isinstance(widget, ComputedField | MediaField):

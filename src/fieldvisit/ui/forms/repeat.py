@@ -49,13 +49,6 @@ class RepeatEditor(QWidget):
         self.empty = QLabel(self.tr("No rows yet."), self)
         self.empty.setProperty("role", "muted")
         outer.addWidget(self.empty)
-        self.message = QLabel("", self)
-        self.message.setObjectName(f"message_{spec.key}")
-        self.message.setAccessibleName(f"{field_label(spec)}：提示")
-        self.message.setProperty("role", "fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        outer.addWidget(self.message)
         self.add = QPushButton(self.tr("Add a row: %1").replace("%1", field_label(spec)), self)
         self.add.setObjectName(f"add_{spec.key}")
         self.add.setAccessibleName(self.add.text())
@@ -204,9 +197,6 @@ class RepeatEditor(QWidget):
                     cell.set_value(row.get(sub.key))
                 if holder is not None:
                     holder.show_issues(self.model.issues_for(self.spec.key, index, sub.key))
-        text, _ = message_text(self.model.issues_for(self.spec.key))
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def set_readonly(self, readonly: bool) -> None:
         """No adding, removing or editing once final."""
