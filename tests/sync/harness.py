@@ -20,7 +20,7 @@ from fieldvisit.security.keys import FAST_TEST_PARAMS
 from fieldvisit.security.secret_store import MemorySecretStore, SecretStore
 from fieldvisit.store.changes import Actor, write_changes
 from fieldvisit.store.tables import OutboxEntry
-from fieldvisit.store.workspace import Workspace, create_workspace, is_workspace
+from fieldvisit.store.workspace import Workspace, create_workspace, is_workspace, open_workspace
 from fieldvisit.sync.client import SyncEngine, SyncOptions, SyncReport
 from fieldvisit.sync.session import BureauSession, sign_in
 from fieldvisit.sync.transport import RetryPolicy
@@ -112,6 +112,25 @@ class Device:
     def all(self, model: type[SQLModel]) -> list[Any]:
         with Session(self.workspace.engine) as session:
             return list(session.exec(select(model)).all())
+
+    def suspend(self) -> None:
+        """Close the workspace so another process may use it (the crash tests' client)."""
+        self.note_outbox()
+        self.engine.close()
+        self.workspace.close()
+
+    def resume(self) -> None:
+        """Open the workspace again after another process used (or died using) it."""
+        self.workspace = open_workspace(self.workspace.path, password=PASSWORD, clock=self.clock)
+        self.engine = SyncEngine(
+            self.workspace,
+            secret_store=self.secret_store,
+            options=self.engine.options,
+            clock=self.clock,
+            sleep=self.sleeps,
+            rng=random.Random(7),
+        )
+        self.note_outbox()
 
     def close(self) -> None:
         self.engine.close()
