@@ -1,4 +1,4 @@
-"""A real bureau on a real loopback socket for tests: uvicorn in a thread, SQLite or a fresh PostgreSQL database."""
+"""A real bureau on a real loopback socket for tests (uvicorn in a thread), over SQLite or a fresh PostgreSQL db."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import uvicorn
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from fieldvisit.bureau.app import create_app
 from fieldvisit.bureau.config import Settings
-from fieldvisit.bureau.db import make_engine
+from fieldvisit.bureau.db import make_engine, upgrade_database
 from fieldvisit.domain.types import Clock, utc_now
 
 TEST_SECRET = "test-secret-0123456789abcdef0123456789abcdef"
@@ -55,12 +56,20 @@ class LiveBureau:
     engine: Engine
     clock: Clock = field(default_factory=ShiftableClock)
     url: str = ""
+    access_log: bool = False
     _server: uvicorn.Server | None = None
     _thread: threading.Thread | None = None
 
     def start(self) -> LiveBureau:
         app = create_app(self.settings, clock=self.clock, engine=self.engine)
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on", access_log=False)
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=0,
+            log_level="debug" if self.access_log else "warning",
+            lifespan="on",
+            access_log=self.access_log,
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="bureau", daemon=True)
         self._thread.start()
@@ -80,13 +89,28 @@ class LiveBureau:
         self.engine.dispose()
 
 
+def template_database(postgres_url: str) -> Iterator[str]:
+    """A migrated bureau database to copy for each test (copying is much faster than migrating)."""
+    name = f"fv_template_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(postgres_url).set(database=name).render_as_string(hide_password=False))
+    upgrade_database(engine)
+    engine.dispose()
+    yield name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @contextlib.contextmanager
-def postgres_database(server_url: str) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database on the server at `server_url`, dropped afterwards."""
+def fresh_pg(server_url: str, template: str) -> Iterator[str]:
+    """A new PostgreSQL database copied from the migrated template, dropped afterwards."""
     name = f"fv_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     try:
         yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -95,12 +119,17 @@ def postgres_database(server_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-@contextlib.contextmanager
-def live_bureau(data_dir: Path, database_url: str = "", **overrides: object) -> Iterator[LiveBureau]:
-    """A started bureau over `database_url` (SQLite in `data_dir` when empty), stopped afterwards."""
-    settings = bureau_settings(data_dir, database_url, **overrides)
-    bureau = LiveBureau(settings=settings, engine=make_engine(settings.resolved_database_url)).start()
-    try:
-        yield bureau
-    finally:
-        bureau.stop()
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def running_bureau(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveBureau]:
+    """A bureau on a real loopback socket, over SQLite or a fresh PostgreSQL database (`request.param`)."""
+    with contextlib.ExitStack() as stack:
+        url = ""
+        if request.param == "postgres":
+            server_url = request.getfixturevalue("postgres_url")
+            url = stack.enter_context(fresh_pg(server_url, request.getfixturevalue("pg_template")))
+        settings = bureau_settings(tmp_path / "bureau", url)
+        live = LiveBureau(settings=settings, engine=make_engine(settings.resolved_database_url)).start()
+        stack.callback(live.stop)
+        yield live

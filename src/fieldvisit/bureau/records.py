@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,6 +64,8 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     for column, value in values.items():
         if isinstance(value, datetime) and value.tzinfo is None:
             raise PayloadError(f"invalid {name}: {column} has no time zone")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PayloadError(f"invalid {name}: {column} is not a finite number")
     return values
 
 

@@ -1,0 +1,250 @@
+"""The bureau's HTTP API on a real socket: version and OpenAPI, sign-in and tokens, settings, garbage never a 500."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from datetime import timedelta
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from tests.bureau import live
+
+from fieldvisit.bureau import admin
+from fieldvisit.bureau.config import Settings
+from fieldvisit.bureau.db import make_engine
+from fieldvisit.domain.children import ChildFile
+from fieldvisit.domain.ids import new_id
+from fieldvisit.domain.shared import Role
+
+TOWN = "330282107"
+
+
+def _login(bureau, username: str, password: str, device_id: str | None = None) -> httpx.Response:  # type: ignore[no-untyped-def]
+    return httpx.post(
+        f"{bureau.url}/api/v1/auth/login",
+        json={"username": username, "password": password, "device_id": device_id or new_id()},
+    )
+
+
+@pytest.fixture
+def director(bureau):  # type: ignore[no-untyped-def]
+    user_id = admin.create_user(
+        bureau.engine,
+        bureau.settings,
+        username="api-dir",
+        password="正确的密码",
+        display_name="接口测试",
+        role=Role.CHILD_DIRECTOR,
+        town_codes=[TOWN],
+    )
+    grant = _login(bureau, "api-dir", "正确的密码").json()
+    return {"id": user_id, "headers": {"Authorization": f"Bearer {grant['access_token']}"}, "grant": grant}
+
+
+def test_the_version_check_and_the_openapi_document(bureau) -> None:
+    version = httpx.get(f"{bureau.url}/api/v1/version").json()
+    assert version["protocol"] == 1 and version["min_protocol"] == 1
+    document = httpx.get(f"{bureau.url}/api/v1/openapi.json").json()
+    for path in ("/api/v1/auth/login", "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/attachments/{sha256}"):
+        assert path in document["paths"]
+
+
+def test_settings_refuse_the_development_secret_outside_development(tmp_path) -> None:
+    with pytest.raises(ValidationError, match="SECRET_KEY"):
+        Settings(data_dir=tmp_path)
+    with pytest.raises(ValidationError, match="SECRET_KEY"):
+        Settings(data_dir=tmp_path, secret_key="short")
+    assert Settings(data_dir=tmp_path, development=True).development
+    assert Settings(data_dir=tmp_path, secret_key="x" * 40).resolved_database_url.startswith("sqlite:///")
+
+
+def test_wrong_passwords_and_unknown_users_get_the_same_answer(bureau, director) -> None:
+    wrong = _login(bureau, "api-dir", "错误的密码")
+    unknown = _login(bureau, "nobody", "错误的密码")
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+    assert "错误的密码" not in wrong.text
+
+
+def test_an_expired_access_token_is_refused_and_the_refresh_token_renews_it(bureau, director) -> None:
+    bureau.clock.offset_seconds = bureau.settings.access_token_seconds + 1
+    expired = httpx.post(f"{bureau.url}/api/v1/sync/hello", headers=director["headers"], json={})
+    assert expired.status_code == 401 and expired.json()["code"] == "token_expired"
+    grant = director["grant"]
+    renewed = httpx.post(
+        f"{bureau.url}/api/v1/auth/refresh",
+        json={"refresh_token": grant["refresh_token"], "device_id": grant["device_id"]},
+    )
+    assert renewed.status_code == 200
+    token = renewed.json()["access_token"]
+    hello = httpx.post(f"{bureau.url}/api/v1/sync/hello", headers={"Authorization": f"Bearer {token}"}, json={})
+    assert hello.status_code == 200 and hello.json()["device_state"] == "ACTIVE"
+    bureau.clock.offset_seconds = timedelta(days=31).total_seconds()
+    stale = httpx.post(
+        f"{bureau.url}/api/v1/auth/refresh",
+        json={"refresh_token": grant["refresh_token"], "device_id": grant["device_id"]},
+    )
+    assert stale.status_code == 401
+
+
+def test_a_forged_or_foreign_token_is_refused(bureau, director) -> None:
+    token = director["grant"]["access_token"]
+    prefix, body, signature = token.split(".")
+    forged = f"{prefix}.{body}.{signature[::-1]}"
+    for header in (f"Bearer {forged}", "Bearer", "Basic abc", token, f"Bearer {token}x"):
+        answer = httpx.post(f"{bureau.url}/api/v1/sync/pull", headers={"Authorization": header}, json={})
+        assert answer.status_code == 401, header
+
+
+GARBAGE = [
+    ("POST", "/api/v1/auth/login", b"not json"),
+    ("POST", "/api/v1/auth/login", b"[]"),
+    ("POST", "/api/v1/auth/login", b'{"username": 1, "password": null, "device_id": "x"}'),
+    ("POST", "/api/v1/auth/refresh", b'{"refresh_token": "' + b"a" * 5000 + b'", "device_id": "x"}'),
+    ("POST", "/api/v1/sync/push", b""),
+    ("POST", "/api/v1/sync/push", b'{"mutations": []}'),
+    ("POST", "/api/v1/sync/push", b'{"mutations": [{"mutation_id": "x"}]}'),
+    ("POST", "/api/v1/sync/push", b'{"mutations": "lots"}'),
+    ("POST", "/api/v1/sync/push", b"\xff\xfe\x00garbage"),
+    ("POST", "/api/v1/sync/pull", b'{"cursor": -5}'),
+    ("POST", "/api/v1/sync/pull", b'{"cursor": 1e400, "limit": 99999999}'),
+    ("POST", "/api/v1/sync/pull", b'{"cursor": 0, "exclude": [{"table": null}]}'),
+    ("POST", "/api/v1/sync/fetch", b'{"refs": []}'),
+    ("POST", "/api/v1/sync/manifest", b'{"exclude": "all"}'),
+    ("POST", "/api/v1/sync/audit", b'{"events": [1, 2, 3]}'),
+    ("GET", "/api/v1/attachments/not-a-hash/status?size=1", b""),
+    ("GET", "/api/v1/attachments/" + "a" * 64 + "/status?size=-1", b""),
+    ("PUT", "/api/v1/attachments/" + "a" * 64 + "?size=3", b"abc"),
+    ("GET", "/api/v1/attachments/" + "b" * 64, b""),
+    ("DELETE", "/api/v1/sync/push", b""),
+    ("GET", "/api/v1/nowhere", b""),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), GARBAGE)
+def test_garbage_gets_a_4xx_never_a_500(bureau, director, method: str, path: str, body: bytes) -> None:
+    headers = {**director["headers"], "Content-Type": "application/json"}
+    answer = httpx.request(method, f"{bureau.url}{path}", headers=headers, content=body)
+    assert 400 <= answer.status_code < 500, (answer.status_code, answer.text[:200])
+    assert answer.headers["content-type"].startswith("application/json")
+
+
+def test_non_finite_numbers_are_rejected_not_stored(bureau) -> None:
+    admin.create_user(
+        bureau.engine,
+        bureau.settings,
+        username="api-patrol",
+        password="pw",
+        display_name="巡查",
+        role=Role.PATROL_OFFICER,
+        town_codes=[TOWN],
+    )
+    token = _login(bureau, "api-patrol", "pw").json()["access_token"]
+    record_id = new_id()
+    payload = {"id": record_id, "case_no": "X", "found_on": "2026-11-01", "town_code": TOWN, "latitude": math.nan}
+    mutation = {"mutation_id": new_id(), "table": "grave_case", "record_id": record_id, "op": "UPSERT"}
+    body = json.dumps({"mutations": [{**mutation, "base_version": 0, "payload": payload}]})
+    assert "NaN" in body
+    answer = httpx.post(
+        f"{bureau.url}/api/v1/sync/push",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        content=body.encode(),
+    )
+    assert answer.status_code == 200
+    assert answer.json()["receipts"][0]["status"] == "REJECTED"
+
+
+def test_an_unreadable_audit_event_is_skipped_not_stored(bureau, director) -> None:
+    events = [{"id": "x", "at": "yesterday", "kind": 5}, {"id": new_id(), "kind": "OPEN", "table_name": "child_file"}]
+    answer = httpx.post(f"{bureau.url}/api/v1/sync/audit", headers=director["headers"], json={"events": events})
+    assert answer.status_code == 200 and answer.json() == {"accepted": 1}
+
+
+def _json_values() -> st.SearchStrategy:
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=80)
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+        max_leaves=12,
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.dictionaries(st.sampled_from(sorted(ChildFile.model_fields)), _json_values(), max_size=8))
+def test_any_payload_in_a_valid_batch_is_answered_never_a_500(bureau, director, payload) -> None:  # type: ignore[no-untyped-def]
+    record_id = new_id()
+    mutation = {
+        "mutation_id": new_id(),
+        "table": "child_file",
+        "record_id": record_id,
+        "op": "UPSERT",
+        "base_version": 0,
+        "changed": list(payload),
+        "payload": {**payload, "id": record_id},
+    }
+    answer = httpx.post(f"{bureau.url}/api/v1/sync/push", headers=director["headers"], json={"mutations": [mutation]})
+    assert answer.status_code == 200, answer.text[:300]
+    assert answer.json()["receipts"][0]["status"] in ("APPLIED", "REJECTED")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+def test_tokens_never_appear_in_logs_or_urls(tmp_path) -> None:
+    collect = _Collect()
+    loggers = [logging.getLogger(name) for name in ("", "uvicorn", "uvicorn.access", "uvicorn.error", "httpx")]
+    settings_ = live.bureau_settings(tmp_path)
+    bureau = live.LiveBureau(settings=settings_, engine=make_engine(settings_.resolved_database_url), access_log=True)
+    bureau.start()
+    previous = [(logger, logger.level) for logger in loggers]
+    try:
+        for logger in loggers:
+            logger.addHandler(collect)
+            logger.setLevel(logging.DEBUG)
+        admin.create_user(
+            bureau.engine,
+            bureau.settings,
+            username="log-dir",
+            password="pw",
+            display_name="日志",
+            role=Role.CHILD_DIRECTOR,
+        )
+        grant = _login(bureau, "log-dir", "pw").json()
+        headers = {"Authorization": f"Bearer {grant['access_token']}"}
+        with httpx.Client(base_url=f"{bureau.url}/api/v1", headers=headers) as client:
+            urls = [
+                str(client.post("/sync/hello", json={}).request.url),
+                str(client.post("/sync/pull", json={}).request.url),
+                str(client.post("/sync/push", content=b"{broken").request.url),
+                str(
+                    client.post(
+                        "/auth/refresh", json={"refresh_token": grant["refresh_token"], "device_id": grant["device_id"]}
+                    ).request.url
+                ),
+            ]
+    finally:
+        for logger, level in previous:
+            logger.removeHandler(collect)
+            logger.setLevel(level)
+        bureau.stop()
+    text = "\n".join(collect.lines + urls)
+    assert any("/sync/pull" in line for line in collect.lines), "the access log was captured"
+    for secret in (grant["access_token"], grant["refresh_token"]):
+        assert secret not in text
