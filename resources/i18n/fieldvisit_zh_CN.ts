@@ -656,6 +656,18 @@
 <context>
     <name>ChildrenSection</name>
     <message>
+        <source>New child's file</source>
+        <translation>新增儿童档案</translation>
+    </message>
+    <message>
+        <source>Put on the list</source>
+        <translation>登记在册</translation>
+    </message>
+    <message>
+        <source>Child's file</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
         <source>Visit to %1</source>
         <translation>探访 %1</translation>
     </message>

@@ -18,7 +18,7 @@ DEMO_TODAY = date(2026, 11, 20)
 DEMO_SCALE = 0.2
 
 
-class TestClock:
+class DemoClock:
     """A clock fixed at the demo's day (10:00 in Cixi); tests move it by hand."""
 
     def __init__(self) -> None:
@@ -43,7 +43,7 @@ def chinese_ui(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo workspace for the whole run (each test works on its own copy)."""
     path = tmp_path_factory.mktemp("demo-template") / "workspace"
-    clock = TestClock()
+    clock = DemoClock()
     workspace = create_workspace(
         path, DEMO_PASSWORD, demo=True, label="演示数据", kdf_params=FAST_TEST_PARAMS, clock=clock
     )
@@ -61,12 +61,12 @@ def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def test_clock() -> TestClock:
-    return TestClock()
+def test_clock() -> DemoClock:
+    return DemoClock()
 
 
 @pytest.fixture
-def app_controller(qtbot, demo_dir: Path, test_clock: TestClock) -> Iterator[object]:
+def app_controller(qtbot, demo_dir: Path, test_clock: DemoClock) -> Iterator[object]:
     """The app controller on a copy of the demo workspace, tasks inline, started (unlock window shown)."""
     from fieldvisit.ui.app import AppController
     from fieldvisit.ui.errors import ErrorReporter

@@ -7,20 +7,75 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fieldvisit.domain.children import ChildCategory, ChildChange, ChildFile, ChildStatus, ClosureReason
-from fieldvisit.domain.shared import AuditKind
+from fieldvisit.domain.base import RecordState
+from fieldvisit.domain.child_rules import first_visit_due
+from fieldvisit.domain.children import ChildCategory, ChildChange, ChildFile, ChildStatus, ClosureReason, RiskLevel
+from fieldvisit.domain.numbering import format_child_file_no
+from fieldvisit.domain.shared import AuditKind, Role
 from fieldvisit.domain.types import Clock, today_local
 from fieldvisit.store.changes import Actor, ChangeWriter, write_changes
-from fieldvisit.store.services.records import Outcome
+from fieldvisit.store.services.drafts import DraftService, form
+from fieldvisit.store.services.numbers import next_free, numbers_like, template_prefix
+from fieldvisit.store.services.records import Outcome, blocking_issues, refused, staff
+
+FILE_FORM = "child_file"
 
 
 class ChildFileService:
-    """Changes to a child's file that must leave a trace: who changed what, from what, to what, and why."""
+    """New files (排查发现 → 在册), and changes that must leave a trace: who changed what, from what, why."""
 
-    def __init__(self, engine: Engine, actor: Actor, clock: Clock) -> None:
+    def __init__(self, engine: Engine, actor: Actor, clock: Clock, drafts: DraftService) -> None:
         self.engine = engine
         self.actor = actor
         self.clock = clock
+        self.drafts = drafts
+
+    def start_file(self, town_code: str, village_id: str = "") -> str:
+        """A new file in draft (排查发现/待核实) with its number; the worker becomes its child director."""
+        with write_changes(self.engine, self.actor, clock=self.clock) as writer:
+
+            def make(seq: int) -> str:
+                return format_child_file_no(town_code, seq)
+
+            used = numbers_like(writer.session, ChildFile.file_no, template_prefix(make))  # type: ignore[arg-type]
+            _, number = next_free(used, make, len(used) + 1)
+            user = staff(writer.session, self.actor.user_id)
+            child = ChildFile(
+                form_id=FILE_FORM,
+                form_version=form(FILE_FORM).version,
+                state=RecordState.DRAFT,
+                file_no=number,
+                name="",
+                town_code=town_code,
+                village_id=village_id or (user.village_ids[0] if user and user.village_ids else ""),
+                status=ChildStatus.DISCOVERED,
+                risk_level=RiskLevel.GREEN,
+                director_id=user.id if user is not None and user.role == Role.CHILD_DIRECTOR else "",
+                listed_at=today_local(self.clock),
+            )
+            writer.save(child)
+            return child.id
+
+    def finalize_file(self, child_id: str) -> Outcome:
+        """Check the new file; if sound, put the child on the list (在册) with the first visit due in 5 working days."""
+        draft = self.drafts.load(FILE_FORM, child_id)
+        if draft.final:
+            return Outcome(False, child_id, (), "该档案已登记在册。")
+        errors, warnings = blocking_issues(self.drafts, draft)
+        if errors:
+            return refused(child_id, errors, warnings)
+        with write_changes(self.engine, self.actor, clock=self.clock) as writer:
+            child = writer.session.get(ChildFile, child_id)
+            assert child is not None
+            self.drafts.apply(writer, form(FILE_FORM), child, draft.values)
+            child.state = RecordState.FINAL
+            if child.status == ChildStatus.DISCOVERED:
+                child.status = ChildStatus.ACTIVE
+            child.listed_at = child.listed_at or today_local(self.clock)
+            if child.next_visit_due is None and child.status == ChildStatus.ACTIVE:
+                child.next_visit_due = first_visit_due(child.listed_at, self.drafts.calendar(), self.drafts.params())
+            writer.save(child, audit=AuditKind.FINALIZE)
+        return Outcome(True, child_id, tuple(warnings), "儿童档案已登记在册。")
 
     def record_open(self, child_id: str) -> None:
         """Every opening of a child's file is an audit event (synced to the bureau)."""

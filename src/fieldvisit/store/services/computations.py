@@ -15,10 +15,10 @@ from typing import Any
 from fieldvisit.domain.child_rules import RiskSuggestion, suggest_risk_level, visit_interval
 from fieldvisit.domain.children import ChildFile
 from fieldvisit.domain.means_test import MeansTestResult, run_means_test
-from fieldvisit.domain.parameters import MissingParameterError, ParameterSet, ParameterValueError
+from fieldvisit.domain.parameters import ParameterSet
 from fieldvisit.domain.resident_id import age_on, parse_id_number
 from fieldvisit.domain.working_days import WorkCalendar, next_working_day
-from fieldvisit.formspec import FieldSpec, FieldType, FormSpec
+from fieldvisit.formspec import FieldSpec, FieldType, FormSpec, is_blank
 from fieldvisit.formspec.values import check_value
 
 _CST = timezone(timedelta(hours=8))
@@ -81,6 +81,8 @@ class _Findings:
 
 def typed(spec: FieldSpec, value: Any, today: date) -> Any:
     """The answer as its type (text parsed), or None when blank or unusable."""
+    if is_blank(value):
+        return None
     result, problems = check_value(spec, value, today=today)
     if any(p.severity == "error" for p in problems):
         return None
@@ -205,12 +207,12 @@ def compute(spec: FormSpec, values: Mapping[str, Any], ctx: FormContext) -> Comp
     if names & means_names:
         try:
             result.means_test = run_household_means_test(spec, values, ctx)
-        except (ValueError, MissingParameterError, ParameterValueError, LookupError) as exc:
+        except (ValueError, TypeError, ArithmeticError, LookupError) as exc:
             result.error = str(exc)
     if "suggested_risk_level" in names or "next_visit_due" in names:
         try:
             result.risk = visit_risk(spec, values, ctx)
-        except (ValueError, MissingParameterError, ParameterValueError) as exc:
+        except (ValueError, TypeError, LookupError) as exc:
             result.error = str(exc)
     for section in spec.sections:
         for f in section.fields:

@@ -356,7 +356,11 @@ class DraftService:
         if kind is BindingKind.NESTED:
             self._set_nested(owner, names, _jsonable(typed))
             return
-        _set(owner, column, _convert(typed, kinds))
+        converted = _convert(typed, kinds)
+        if not force and not _exact(typed, converted):
+            raw[path] = _raw_text(value)
+            return
+        _set(owner, column, converted)
 
     def _set_nested(self, owner: SQLModel, names: tuple[str, ...], value: Any) -> None:
         current = dict(getattr(owner, names[0], None) or {})
@@ -393,7 +397,7 @@ class DraftService:
             child = existing.get(row_id)
             is_new = child is None
             if child is None:
-                fields = {f.link: owner.id, **defaults}  # type: ignore[attr-defined]
+                fields = {**_inherited(cls, owner), f.link: owner.id, **defaults}  # type: ignore[attr-defined]
                 if row_id:
                     fields["id"] = row_id
                 child = cls(**fields)
@@ -462,6 +466,15 @@ _STORED_COMPUTATIONS = frozenset(
 _UNREPRESENTABLE = object()
 
 
+def _inherited(row_cls: type[SQLModel], owner: SQLModel) -> dict[str, Any]:
+    """References a new row shares with its record (a referral made on a visit belongs to that visit's child)."""
+    return {
+        name: getattr(owner, name)
+        for name in row_cls.model_fields
+        if name.endswith("_id") and name != "id" and name in type(owner).model_fields and getattr(owner, name, None)
+    }
+
+
 def _blank_for(nullable: bool, kinds: set[type]) -> Any:
     if nullable:
         return None
@@ -486,6 +499,13 @@ def _convert(value: Any, kinds: set[type]) -> Any:
     if isinstance(value, datetime) and datetime not in kinds and date in kinds:
         return value.date()
     return value
+
+
+def _exact(typed: Any, converted: Any) -> bool:
+    """Whether storing `converted` keeps what was typed (a float column cannot hold every decimal)."""
+    if isinstance(typed, Decimal) and isinstance(converted, float):
+        return Decimal(repr(converted)) == typed
+    return True
 
 
 def _set(owner: SQLModel, name: str, value: Any) -> None:

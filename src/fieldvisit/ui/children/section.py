@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from fieldvisit.domain.children import ChildStatus
 from fieldvisit.domain.shared import Role
 from fieldvisit.store.services.records import Outcome
 from fieldvisit.ui.children.change_dialogs import ChangeDialog
@@ -14,8 +15,11 @@ from fieldvisit.ui.children.children_list import ChildrenList
 from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
+from fieldvisit.ui.shell.widgets import button
 
 VISIT_FORM = "child_visit"
+FILE_FORM = "child_file"
+DEFAULT_TOWN = "330282107"
 
 
 class ChildrenSection(Section):
@@ -30,6 +34,9 @@ class ChildrenSection(Section):
         self._loaded = False
         self.dialog: ChangeDialog | None = None
         self.list.open_requested.connect(self.open_child)
+        new = button(self.tr("New child's file"), "newChildButton", parent=self.list)
+        new.clicked.connect(self.start_file)
+        self.list.actions.addWidget(new)
         services.bus.changed.connect(self._changed)
 
     def ensure_loaded(self) -> None:
@@ -42,11 +49,37 @@ class ChildrenSection(Section):
         if self._loaded and table in ("child_file", "child_visit") and self.currentWidget() is self.list:
             self.list.load()
 
-    def open_child(self, child_id: str) -> None:
-        """Show one child's file (its opening is audited)."""
-        self.ensure_loaded()
-        self.pop_to_root()
+    def start_file(self) -> None:
+        """A new file for a child found in screening (排查发现), opened in its editor."""
+        user = self.services.session.user
+        town = user.town_codes[0] if user is not None and user.town_codes else DEFAULT_TOWN
+        self.services.tasks.write(lambda: self.services.child_files.start_file(town), self.open_file_editor)
+
+    def open_file_editor(self, child_id: str) -> None:
+        """The editor of a file still in draft; finalizing puts the child on the list (在册)."""
         s = self.services
+
+        def show(draft: Any) -> None:
+            actions = EditorActions(
+                finalize=lambda: s.child_files.finalize_file(child_id), finalize_text=self.tr("Put on the list")
+            )
+            self.pop_to_root()
+            editor = EditorPage(self.tr("Child's file"), draft, editor_services(s), actions)
+            editor.back_requested.connect(self.pop)
+            editor.finalized.connect(lambda _id: self.list.load())
+            self.push(editor)
+
+        s.tasks.read(lambda: s.drafts.load(FILE_FORM, child_id), show)
+
+    def open_child(self, child_id: str) -> None:
+        """Show one child's file (its opening is audited); a file still in draft opens in its editor."""
+        self.ensure_loaded()
+        s = self.services
+        row = next((r for r in self.list.model.rows() if r.id == child_id), None)
+        if row is not None and row.status == ChildStatus.DISCOVERED:
+            self.open_file_editor(child_id)
+            return
+        self.pop_to_root()
         page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock)
         page.back_requested.connect(self.pop)
         page.new_visit.connect(self.start_visit)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -59,6 +60,8 @@ class DraftModel(QObject):
         self.computed = Computed()
         self.final_check = False
         self.revision = 0
+        self._held = 0
+        self._pending = False
         self.refresh()
 
     # ------------------------------------------------------------------ editing
@@ -137,7 +140,23 @@ class DraftModel(QObject):
         """The issues shown beside one field or cell."""
         return [i for i in self.issues if i.field_key == key and i.row_index == row and i.row_field == column]
 
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Apply many edits at once (a paste, a test feeding every field): one check and one autosave after."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._pending:
+                self._pending = False
+                self.refresh()
+                self.changed.emit()
+
     def _edited(self) -> None:
         self.revision += 1
+        if self._held:
+            self._pending = True
+            return
         self.refresh()
         self.changed.emit()

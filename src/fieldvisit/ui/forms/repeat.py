@@ -181,8 +181,14 @@ class RepeatEditor(QWidget):
             self.rebuild()
         values = self.model.values
         today = self.model.context.today
+        conditional = any(sub.relevant is not None for sub in self.columns)
+        every = {sub.key for sub in self.columns}
         for index, row in enumerate(rows):
-            shown = set(relevant_row_fields(self.model.spec, self.spec.key, values, index, today=today))
+            shown = (
+                set(relevant_row_fields(self.model.spec, self.spec.key, values, index, today=today))
+                if conditional
+                else every
+            )
             for sub in self.columns:
                 cell = self.cells.get((index, sub.key))
                 holder = self.cell_rows.get((index, sub.key))

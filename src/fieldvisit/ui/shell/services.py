@@ -83,7 +83,7 @@ class AppServices:
             visits=VisitService(engine, actor, clock, drafts),
             households=AssessmentService(engine, actor, clock, drafts),
             burial=CaseService(engine, actor, clock, drafts),
-            child_files=ChildFileService(engine, actor, clock),
+            child_files=ChildFileService(engine, actor, clock, drafts),
             amendments=AmendmentService(engine, actor, clock, drafts),
             attachments=attachments,
         )

@@ -90,6 +90,9 @@ class FieldWidget(QWidget):
 
     def set_invalid(self, invalid: bool) -> None:
         """Mark the input red when its answer has an error."""
+        if getattr(self, "_invalid", None) == invalid:
+            return
+        self._invalid = invalid
         for child in self.findChildren(QWidget):
             if child.objectName().startswith("input_") and child.property("invalid") != invalid:
                 child.setProperty("invalid", invalid)
