@@ -180,8 +180,8 @@ class FaultProxy:
                 if machine.our_state is h11.MUST_CLOSE or machine.their_state is h11.MUST_CLOSE:
                     return
                 machine.start_next_cycle()
-        except (OSError, h11.LocalProtocolError, h11.RemoteProtocolError):
-            return
+        except (OSError, httpx.TransportError, h11.LocalProtocolError, h11.RemoteProtocolError):
+            return  # the client or the bureau went away: hang up
         finally:
             conn.close()
 
