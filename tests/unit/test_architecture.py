@@ -23,7 +23,7 @@ ALLOWED = {
     "printing": {"domain", "formspec"},
     "sync": {"domain", "store", "security"},
     "bureau": {"domain", "formspec", "sync", "security"},
-    "ui": {"domain", "formspec", "store", "security", "sync", "printing"},
+    "ui": {"domain", "formspec", "store", "security", "sync", "printing", "print_service"},
 }
 
 
@@ -53,6 +53,10 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
         if bad:
             offenders[str(path.relative_to(SRC))] = sorted(bad)
     assert offenders == {}, f"layer {layer} imports what it may not: {offenders}"
+
+
+def test_print_service_bridges_store_and_printing_without_qt() -> None:
+    assert _fieldvisit_imports(SRC / "print_service.py") <= {"domain", "store", "printing"}
 
 
 def test_sync_protocol_is_shared_and_imports_only_the_domain() -> None:

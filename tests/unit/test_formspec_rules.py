@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_formspec_samples import GOOD_VALUES, TODAY
+from tests.unit.test_formspec_samples import GOOD_VALUES, TODAY
 
 from fieldvisit.formspec import FormSpec, Issue, load_all_forms, relevant_fields, relevant_row_fields, validate
 
