@@ -38,7 +38,7 @@ def test_screenshots_dashboard_and_lists(qtbot, main) -> None:
     _shoot(main, "02-dashboard")
     for number, section in enumerate(("children", "households", "cases"), start=3):
         main.show_section(section)
-        qtbot.waitUntil(lambda s=section: main._page_of[s].list.model.rowCount() > 0)
+        qtbot.waitUntil(lambda s=section: main.page(s).list.model.rowCount() > 0)
         _shoot(main, f"0{number}-list-{section}")
 
 

@@ -110,6 +110,7 @@ class AppController(QObject):
         self.first_run: FirstRunWindow | None = None
         self.main_window: Any = None
         self.services: Any = None
+        self._audit_unlock: Any = None
         self.warmed_up = False
         self.idle: IdleWatcher | None = None
         self._locked = False
@@ -212,7 +213,7 @@ class AppController(QObject):
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.font_scale_changed.connect(self._apply_font_scale)
         self.main_window.idle_minutes_changed.connect(self._idle_minutes)
-        self.main_window.dashboard_ready.connect(self.ready)
+        self.main_window.dashboard_ready.connect(self._dashboard_ready)
         self.main_window.user_changed.connect(self._switch_user)
         self.main_window.show()
         for window in (self.unlock_window, self.first_run):
@@ -220,7 +221,17 @@ class AppController(QObject):
                 window.hide()
         self._start_idle_watch()
         self.main_shown.emit()
+        self._audit_unlock = session
         self.main_window.start()
+
+    def _dashboard_ready(self) -> None:
+        session = self._audit_unlock
+        if session is not None:
+            self._audit_unlock = None
+            from fieldvisit.store.services.access import record_unlock
+
+            self.tasks.write(lambda: record_unlock(session))
+        self.ready.emit()
 
     def _switch_user(self, user_id: str) -> None:
         from fieldvisit.store.services.access import switch_user

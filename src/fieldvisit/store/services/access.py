@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldvisit.domain.shared import AuditKind, User
 from fieldvisit.domain.types import Clock, today_local, utc_now
 from fieldvisit.security.keys import KdfParams
 from fieldvisit.security.secret_store import SecretStore
-from fieldvisit.store.changes import Actor, write_changes
 from fieldvisit.store.services.settings import SettingsService
 from fieldvisit.store.workspace import (
     DEMO_PASSWORD,
@@ -22,6 +23,9 @@ from fieldvisit.store.workspace import (
     read_info,
     unlock_key,
 )
+
+if TYPE_CHECKING:
+    from fieldvisit.store.changes import Actor
 
 DEMO_LABEL = "演示数据"
 
@@ -41,9 +45,16 @@ class OpenSession:
     """An unlocked workspace with who is working in it."""
 
     workspace: Workspace
-    actor: Actor
     user: User | None
     settings: SettingsService
+    device_id: str
+
+    @cached_property
+    def actor(self) -> Actor:
+        """Who writes changes (the change writer is imported with it, after start-up: it pulls in pinyin)."""
+        from fieldvisit.store.changes import Actor
+
+        return Actor(user_id=self.user.id if self.user else "", device_id=self.device_id)
 
     @property
     def demo(self) -> bool:
@@ -62,7 +73,10 @@ def workspace_facts(path: Path) -> WorkspaceFacts:
 def unlock_with_password(
     path: Path, password: str, *, secret_store: SecretStore | None = None, clock: Clock = utc_now
 ) -> OpenSession:
-    """Unwrap the key with `password` and open; raises WrongPasswordError, WorkspaceError or MigrationError."""
+    """Unwrap the key with `password` and open; raises WrongPasswordError, WorkspaceError or MigrationError.
+
+    The unlock is audited with `record_unlock` once the app is shown.
+    """
     key = unlock_key(path, password)
     workspace = open_workspace(path, key=key, secret_store=secret_store, clock=clock)
     return _session(workspace)
@@ -95,18 +109,20 @@ def create_demo(
     return _session(workspace)
 
 
+def record_unlock(session: OpenSession) -> None:
+    """The audit event of an unlock (written after the dashboard shows, off the start-up path)."""
+    from fieldvisit.store.changes import write_changes
+
+    with write_changes(session.workspace.engine, session.actor, clock=session.workspace.clock) as writer:
+        writer.audit(AuditKind.UNLOCK)
+
+
 def switch_user(session: OpenSession, user_id: str) -> OpenSession:
     """The same workspace with another staff account working (demo workspaces let testers try each role)."""
     session.settings.set_current_user(user_id)
-    return _session(session.workspace, audit=False)
+    return _session(session.workspace)
 
 
-def _session(workspace: Workspace, *, audit: bool = True) -> OpenSession:
+def _session(workspace: Workspace) -> OpenSession:
     settings = SettingsService(workspace.engine)
-    device_id = settings.device_id()
-    user = settings.current_user()
-    actor = Actor(user_id=user.id if user else "", device_id=device_id)
-    if audit:
-        with write_changes(workspace.engine, actor, clock=workspace.clock) as writer:
-            writer.audit(AuditKind.UNLOCK)
-    return OpenSession(workspace, actor, user, settings)
+    return OpenSession(workspace, settings.current_user(), settings, settings.device_id())

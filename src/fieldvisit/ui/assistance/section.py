@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from fieldvisit.ui.assistance.households_list import HouseholdsList
-from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
 from fieldvisit.ui.shell.widgets import button
+
+if TYPE_CHECKING:
+    pass
 
 FORM_ID = "household_assessment"
 DEFAULT_TOWN = "330282107"
@@ -52,6 +54,8 @@ class HouseholdsSection(Section):
         s.tasks.read(lambda: s.drafts.load(FORM_ID, assessment_id), self._show)
 
     def _show(self, draft: Any) -> None:
+        from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
+
         s = self.services
         actions = EditorActions(
             finalize=lambda: s.households.finalize(draft.record_id),

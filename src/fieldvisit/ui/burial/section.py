@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
-from fieldvisit.store.services.records import Outcome
-from fieldvisit.ui.burial.case_page import CasePage
 from fieldvisit.ui.burial.cases_list import CasesList
-from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
 from fieldvisit.ui.shell.widgets import button
+
+if TYPE_CHECKING:
+    from fieldvisit.store.services.records import Outcome
+    from fieldvisit.ui.burial.case_page import CasePage
+    from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 
 DEFAULT_TOWN = "330282107"
 THUMB_CACHE_LIMIT = 200
@@ -52,6 +54,8 @@ class CasesSection(Section):
         s = self.services
 
         def show(draft: Any) -> None:
+            from fieldvisit.ui.forms.editor_page import EditorPage
+
             editor = EditorPage(title, draft, editor_services(s), actions)
             editor.back_requested.connect(self.pop)
             if then is not None:
@@ -67,6 +71,8 @@ class CasesSection(Section):
 
     def open_patrol(self, patrol_id: str) -> None:
         """The patrol editor, with a button to register each grave found."""
+        from fieldvisit.ui.forms.editor_page import EditorActions
+
         s = self.services
         actions = EditorActions(
             finalize=lambda: s.burial.finalize_patrol(patrol_id), finalize_text=self.tr("Finalize the patrol")
@@ -97,6 +103,8 @@ class CasesSection(Section):
     # ------------------------------------------------------------------ cases
     def open_case(self, case_id: str) -> None:
         """The case page: timeline, deadline and the allowed steps."""
+        from fieldvisit.ui.burial.case_page import CasePage
+
         self.ensure_loaded()
         self.pop_to_root()
         s = self.services
@@ -112,6 +120,8 @@ class CasesSection(Section):
 
     def open_case_form(self, case_id: str) -> None:
         """The ledger record's details (location, grave, party, photos)."""
+        from fieldvisit.ui.forms.editor_page import EditorActions
+
         self._editor("grave_case", case_id, self.tr("Illegal grave ledger record"), EditorActions())
 
     def _step(self, page: CasePage, case_id: str, target: str) -> None:
@@ -145,6 +155,8 @@ class CasesSection(Section):
 
     def open_notice(self, notice_id: str) -> None:
         """The notice editor (read-only once issued)."""
+        from fieldvisit.ui.forms.editor_page import EditorActions
+
         s = self.services
         actions = EditorActions(
             finalize=lambda: s.burial.issue_notice(notice_id), finalize_text=self.tr("Issue the notice")
@@ -157,6 +169,8 @@ class CasesSection(Section):
 
     def open_reinspection(self, reinspection_id: str) -> None:
         """The re-inspection editor; finalizing moves the case as its conclusion says."""
+        from fieldvisit.ui.forms.editor_page import EditorActions
+
         s = self.services
         actions = EditorActions(
             finalize=lambda: s.burial.finalize_reinspection(reinspection_id),

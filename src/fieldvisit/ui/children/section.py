@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from fieldvisit.domain.children import ChildStatus
 from fieldvisit.domain.shared import Role
-from fieldvisit.store.services.records import Outcome
 from fieldvisit.ui.children.change_dialogs import ChangeDialog
 from fieldvisit.ui.children.child_page import ChildPage
 from fieldvisit.ui.children.children_list import ChildrenList
-from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
 from fieldvisit.ui.shell.widgets import button
+
+if TYPE_CHECKING:
+    from fieldvisit.store.services.records import Outcome
 
 VISIT_FORM = "child_visit"
 FILE_FORM = "child_file"
@@ -60,6 +61,8 @@ class ChildrenSection(Section):
         s = self.services
 
         def show(draft: Any) -> None:
+            from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
+
             actions = EditorActions(
                 finalize=lambda: s.child_files.finalize_file(child_id), finalize_text=self.tr("Put on the list")
             )
@@ -98,6 +101,8 @@ class ChildrenSection(Section):
         s.tasks.read(lambda: s.drafts.load(VISIT_FORM, visit_id), self._show_visit)
 
     def _show_visit(self, draft: Any) -> None:
+        from fieldvisit.ui.forms.editor_page import EditorActions, EditorPage
+
         s = self.services
         child = draft.context.child
         title = self.tr("Visit to %1").replace("%1", child.name if child else "")

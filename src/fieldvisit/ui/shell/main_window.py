@@ -60,31 +60,11 @@ class MainWindow(QMainWindow):
         self.dashboard.open_child.connect(self.open_child)
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.ready.connect(self.dashboard_ready)
-        self.children = ChildrenSection(services)
-        self.households = HouseholdsSection(services)
-        self.cases = CasesSection(services)
-        demo_users = services.reference.users() if session.demo else None
-        self.settings = SettingsPage(
-            services.prefs,
-            workspace_text=str(session.workspace.path),
-            secret_backend=services.secret_backend,
-            demo_users=demo_users,
-            current_user_id=user.id if user else "",
-        )
-        self.settings.font_scale_changed.connect(self.font_scale_changed)
-        self.settings.idle_minutes_changed.connect(self.idle_minutes_changed)
-        self.settings.lock_requested.connect(self.lock_requested)
-        self.settings.user_changed.connect(self.user_changed)
         services.bus.changed.connect(lambda _table: self.dashboard.refresh())
-
+        self._role = role
         self.pages = QStackedWidget(self)
-        self._page_of: dict[str, QWidget] = {
-            "dashboard": self.dashboard,
-            "households": self.households,
-            "children": self.children,
-            "cases": self.cases,
-            "settings": self.settings,
-        }
+        self.pages.addWidget(self.dashboard)
+        self._built: dict[str, QWidget] = {"dashboard": self.dashboard}
         titles = {
             "dashboard": self.tr("Dashboard"),
             "households": self.tr("Household checks"),
@@ -113,7 +93,6 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for key in ALL_SECTIONS:
-            self.pages.addWidget(self._page_of[key])
             if key not in visible:
                 continue
             nav_button = named(QPushButton(titles[key], nav), object_names[key], titles[key])
@@ -144,13 +123,64 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.show_section("dashboard")
 
+    def page(self, key: str) -> QWidget:
+        """A section's page, built the first time it is needed (start-up builds only the dashboard)."""
+        if key not in self._built:
+            builders = {
+                "households": lambda: HouseholdsSection(self.services),
+                "children": lambda: ChildrenSection(self.services),
+                "cases": lambda: CasesSection(self.services),
+                "settings": self._build_settings,
+            }
+            built = builders[key]()
+            self._built[key] = built
+            self.pages.addWidget(built)
+        return self._built[key]
+
+    @property
+    def children(self) -> ChildrenSection:
+        """儿童档案."""
+        return self.page("children")  # type: ignore[return-value]
+
+    @property
+    def households(self) -> HouseholdsSection:
+        """家庭核查."""
+        return self.page("households")  # type: ignore[return-value]
+
+    @property
+    def cases(self) -> CasesSection:
+        """殡葬巡查."""
+        return self.page("cases")  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> SettingsPage:
+        """设置."""
+        return self.page("settings")  # type: ignore[return-value]
+
+    def _build_settings(self) -> SettingsPage:
+        services = self.services
+        session = services.session
+        user = session.user
+        settings = SettingsPage(
+            services.prefs,
+            workspace_text=str(session.workspace.path),
+            secret_backend=services.secret_backend,
+            demo_users=services.reference.users() if session.demo else None,
+            current_user_id=user.id if user else "",
+        )
+        settings.font_scale_changed.connect(self.font_scale_changed)
+        settings.idle_minutes_changed.connect(self.idle_minutes_changed)
+        settings.lock_requested.connect(self.lock_requested)
+        settings.user_changed.connect(self.user_changed)
+        return settings
+
     def start(self) -> None:
         """Load the dashboard (the lists load when first opened)."""
         self.dashboard.refresh()
 
     def show_section(self, key: str) -> None:
         """Switch to a section; its list loads the first time it is shown."""
-        page = self._page_of[key]
+        page = self.page(key)
         self.pages.setCurrentWidget(page)
         if key in self.nav_buttons:
             self.nav_buttons[key].setChecked(True)
@@ -163,7 +193,7 @@ class MainWindow(QMainWindow):
         if not section:
             return
         self.show_section(section)
-        page = self._page_of[section]
+        page = self.page(section)
         page.pop_to_root()  # type: ignore[attr-defined]
         if filter_key:
             page.list.choose(filter_key, option)  # type: ignore[attr-defined]
@@ -180,8 +210,9 @@ class MainWindow(QMainWindow):
 
     def flush_edits(self) -> None:
         """Save whatever is being typed in every open editor now."""
-        for section in (self.children, self.households, self.cases):
-            section.flush()
+        for key in ("children", "households", "cases"):
+            if key in self._built:
+                self._built[key].flush()  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()

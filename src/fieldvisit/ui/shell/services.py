@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,17 +15,18 @@ from fieldvisit.store.repositories.dashboard import DashboardRepository
 from fieldvisit.store.repositories.reference import ReferenceRepository
 from fieldvisit.store.repositories.search import SearchIndexRepository
 from fieldvisit.store.services.access import OpenSession
-from fieldvisit.store.services.amendments import AmendmentService
-from fieldvisit.store.services.assessments import AssessmentService
-from fieldvisit.store.services.attachments import AttachmentService
-from fieldvisit.store.services.cases import CaseService
-from fieldvisit.store.services.child_files import ChildFileService
-from fieldvisit.store.services.drafts import DraftService
-from fieldvisit.store.services.visits import VisitService
-from fieldvisit.ui.forms.editor_page import EditorServices
-from fieldvisit.ui.forms.lookups import Lookups
 from fieldvisit.ui.prefs import Preferences
 from fieldvisit.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from fieldvisit.store.services.amendments import AmendmentService
+    from fieldvisit.store.services.assessments import AssessmentService
+    from fieldvisit.store.services.attachments import AttachmentService
+    from fieldvisit.store.services.cases import CaseService
+    from fieldvisit.store.services.child_files import ChildFileService
+    from fieldvisit.store.services.drafts import DraftService
+    from fieldvisit.store.services.visits import VisitService
+    from fieldvisit.ui.forms.editor_page import EditorServices
 
 
 class ChangeBus(QObject):
@@ -33,64 +35,96 @@ class ChangeBus(QObject):
     changed = Signal(str)
 
 
-@dataclass
 class AppServices:
-    """Everything the screens of one unlocked session use; each screen receives only the parts it needs."""
+    """Everything the screens of one unlocked session use; each screen receives only the parts it needs.
 
-    session: OpenSession
-    tasks: TaskRunner
-    clock: Clock
-    prefs: Preferences
-    secret_backend: str
-    bus: ChangeBus
-    dashboard: DashboardRepository
-    children: ChildRepository
-    assessments: AssessmentRepository
-    cases: CaseRepository
-    reference: ReferenceRepository
-    search_index: SearchIndexRepository
-    drafts: DraftService
-    visits: VisitService
-    households: AssessmentService
-    burial: CaseService
-    child_files: ChildFileService
-    amendments: AmendmentService
-    attachments: AttachmentService
+    Repositories are built at once (the dashboard and lists need them); the services behind the editors are
+    built, and their modules imported, the first time a screen asks for them, so unlocking stays quick.
+    """
+
+    def __init__(
+        self, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_backend: str
+    ) -> None:
+        engine = session.workspace.engine
+        self.session = session
+        self.tasks = tasks
+        self.clock = clock
+        self.prefs = prefs
+        self.secret_backend = secret_backend
+        self.bus = ChangeBus()
+        self.dashboard = DashboardRepository(engine)
+        self.children = ChildRepository(engine)
+        self.assessments = AssessmentRepository(engine)
+        self.cases = CaseRepository(engine)
+        self.reference = ReferenceRepository(engine)
+        self.search_index = SearchIndexRepository(engine)
 
     @classmethod
     def build(
         cls, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_backend: str
     ) -> AppServices:
-        """Create the repositories and services over the session's engine."""
-        engine = session.workspace.engine
-        actor = session.actor
-        attachments = AttachmentService(engine, session.workspace.vault, actor, clock)
-        drafts = DraftService(engine, actor, clock)
-        return cls(
-            session=session,
-            tasks=tasks,
-            clock=clock,
-            prefs=prefs,
-            secret_backend=secret_backend,
-            bus=ChangeBus(),
-            dashboard=DashboardRepository(engine),
-            children=ChildRepository(engine),
-            assessments=AssessmentRepository(engine),
-            cases=CaseRepository(engine),
-            reference=ReferenceRepository(engine),
-            search_index=SearchIndexRepository(engine),
-            drafts=drafts,
-            visits=VisitService(engine, actor, clock, drafts),
-            households=AssessmentService(engine, actor, clock, drafts),
-            burial=CaseService(engine, actor, clock, drafts),
-            child_files=ChildFileService(engine, actor, clock, drafts),
-            amendments=AmendmentService(engine, actor, clock, drafts),
-            attachments=attachments,
-        )
+        """The services of an unlocked session."""
+        return cls(session, tasks, clock, prefs, secret_backend)
+
+    def _args(self) -> tuple[Any, Any, Clock]:
+        return self.session.workspace.engine, self.session.actor, self.clock
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        """Reading and autosaving drafts of every form."""
+        from fieldvisit.store.services.drafts import DraftService
+
+        return DraftService(*self._args())
+
+    @cached_property
+    def visits(self) -> VisitService:
+        """Child visits."""
+        from fieldvisit.store.services.visits import VisitService
+
+        return VisitService(*self._args(), self.drafts)
+
+    @cached_property
+    def households(self) -> AssessmentService:
+        """Household assessments."""
+        from fieldvisit.store.services.assessments import AssessmentService
+
+        return AssessmentService(*self._args(), self.drafts)
+
+    @cached_property
+    def burial(self) -> CaseService:
+        """Patrols, grave cases, notices, re-inspections."""
+        from fieldvisit.store.services.cases import CaseService
+
+        return CaseService(*self._args(), self.drafts)
+
+    @cached_property
+    def child_files(self) -> ChildFileService:
+        """New child files and their status changes."""
+        from fieldvisit.store.services.child_files import ChildFileService
+
+        return ChildFileService(*self._args(), self.drafts)
+
+    @cached_property
+    def amendments(self) -> AmendmentService:
+        """Corrections of finalized records."""
+        from fieldvisit.store.services.amendments import AmendmentService
+
+        return AmendmentService(*self._args(), self.drafts)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        """Photos and signatures."""
+        from fieldvisit.store.services.attachments import AttachmentService
+
+        engine, actor, clock = self._args()
+        return AttachmentService(engine, self.session.workspace.vault, actor, clock)
 
 
 def editor_services(services: AppServices) -> EditorServices:
     """What an editor page needs, from the session's services (a fresh lookup cache per editor)."""
+    from fieldvisit.ui.forms.editor_page import EditorServices
+    from fieldvisit.ui.forms.lookups import Lookups
+
     return EditorServices(
         drafts=services.drafts,
         attachments=services.attachments,
