@@ -766,8 +766,8 @@
         <translation>探访逾期</translation>
     </message>
     <message>
-        <source>Re-inspect %1</source>
-        <translation>复查 %1</translation>
+        <source>Deadline passed: re-inspect</source>
+        <translation>整改期限已过，待复查</translation>
     </message>
 </context>
 <context>
@@ -817,6 +817,10 @@
     <message>
         <source>Finalize</source>
         <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Draft: every change is saved automatically</source>
+        <translation>草稿：每次修改都会自动保存</translation>
     </message>
     <message>
         <source>Saved automatically %1</source>

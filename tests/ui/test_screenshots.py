@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
-from tests.ui.helpers import unlock
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from tests.ui.helpers import choose, fill, find, unlock
 
 SIZE = QSize(1366, 820)
 
@@ -53,10 +53,31 @@ def test_screenshots_child_file_and_visit_editor(qtbot, main, app_controller) ->
 
 def test_screenshots_household_editor_and_grave_case(qtbot, main, app_controller) -> None:
     services = app_controller.services
-    rows = services.assessments.list()
     main.show_section("households")
-    main.households.open_assessment(max(rows, key=lambda r: r.household_size).id)
+    main.households.start_assessment()
+    editor = main.households.currentWidget()
+    fill(editor, "applicant_name", "陈𠮷华")
+    fill(editor, "applicant_id_number", "330282197203150013")
+    fill(editor, "hukou_address", "浙江省慈溪市观海卫镇卫东村18号")
+    choose(editor, "hukou_type", "RURAL")
+    fill(editor, "phone", "13805741234")
+    for index, (name, relation, id_number) in enumerate(
+        (("陈𠮷华", "SELF", "330282197203150013"), ("沈丽娟", "SPOUSE", "330282197405160026"))
+    ):
+        find(editor, QPushButton, "add_members").click()
+        fill(editor, f"members_{index}_name", name)
+        choose(editor, f"members_{index}_relation", relation)
+        fill(editor, f"members_{index}_id_number", id_number)
+        choose(editor, f"members_{index}_health", "HEALTHY")
+        choose(editor, f"members_{index}_labor_capacity", "ABLE")
+    for index, (category, item, amount) in enumerate((("WAGES", "务工收入", "14,400"), ("TRANSFER", "养老金", "3600"))):
+        find(editor, QPushButton, "add_income_items").click()
+        choose(editor, f"income_items_{index}_category", category)
+        fill(editor, f"income_items_{index}_item", item)
+        fill(editor, f"income_items_{index}_amount_12m_fen", amount)
     _shoot(main, "08-household-editor")
+    editor.view.verticalScrollBar().setValue(editor.view.widget().findChild(QWidget, "section_income").y())
+    _shoot(main, "08b-household-editor-income")
     cases = services.cases.list()
     main.open_case(next(c for c in cases if c.status == "RECTIFYING").id)
     _shoot(main, "09-grave-case")

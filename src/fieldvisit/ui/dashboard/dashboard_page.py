@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.burial import CaseStatus
 from fieldvisit.domain.children import RiskLevel
 from fieldvisit.domain.shared import Role
 from fieldvisit.domain.types import Clock, today_local
@@ -208,8 +207,8 @@ class DashboardPage(QWidget):
         if "NoticesPast" in self.cards:
             for case in self._cases.past_deadline(today)[:URGENT_ROWS]:
                 place = f"{case.town_name} {case.village_name} {case.place_name}".strip()
-                what = self.tr("Re-inspect %1").replace("%1", case.case_no)
-                who = case.party_name or enum_text(CaseStatus, case.status)
+                what = self.tr("Deadline passed: re-inspect")
+                who = f"{case.case_no} {case.party_name}".strip()
                 urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
         return DashboardData(counts, urgent)
 

@@ -163,6 +163,8 @@ class EditorPage(QWidget):
         layout.addLayout(foot)
         self._issues: list[Issue] = []
         self.amend_dialog: AmendDialog | None = None
+        if not draft.final:
+            self.status.setText(self.tr("Draft: every change is saved automatically"))
         self._show_state()
 
     # ------------------------------------------------------------------ saving

@@ -76,7 +76,7 @@ class FormView(QScrollArea):
                 line += 1
                 column = 0
             else:
-                grid.addWidget(widget, line, column)
+                grid.addWidget(widget, line, column, Qt.AlignmentFlag.AlignTop)
                 column += 1
                 if column == 2:
                     line += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldvisit.formspec import FieldSpec, FieldType, relevant_row_fields
@@ -16,7 +17,7 @@ from fieldvisit.ui.forms.field_row import FieldRow, message_text
 from fieldvisit.ui.forms.fields.base import FieldWidget, field_label
 from fieldvisit.ui.forms.fields.factory import FieldServices, make_field
 
-GRID_MAX_COLUMNS = 6
+GRID_MAX_COLUMNS = 7
 BLOCK_COLUMNS = 3
 
 
@@ -68,6 +69,8 @@ class RepeatEditor(QWidget):
         """Lay the rows out again (after a row was added or removed)."""
         for frame in self.row_frames:
             self.body_layout.removeWidget(frame)
+            frame.hide()
+            frame.setParent(None)  # out of the widget tree at once: no stale cell can be found or painted
             frame.deleteLater()
         self.row_frames.clear()
         self.cells.clear()
@@ -153,7 +156,9 @@ class RepeatEditor(QWidget):
             if wide and position % BLOCK_COLUMNS:
                 position += BLOCK_COLUMNS - position % BLOCK_COLUMNS
             span = BLOCK_COLUMNS if wide else 1
-            grid.addWidget(field_row, position // BLOCK_COLUMNS, position % BLOCK_COLUMNS, 1, span)
+            grid.addWidget(
+                field_row, position // BLOCK_COLUMNS, position % BLOCK_COLUMNS, 1, span, Qt.AlignmentFlag.AlignTop
+            )
             position += span
         box.addLayout(grid)
         return frame
@@ -162,7 +167,8 @@ class RepeatEditor(QWidget):
         index = self.model.add_row(self.spec.key)
         if index < 0:
             return
-        self.rebuild()
+        if self._built_rows != len(self.rows()):
+            self.rebuild()
         first = next((w for (i, _), w in self.cells.items() if i == index), None)
         if first is not None:
             first.setFocus()
@@ -172,7 +178,8 @@ class RepeatEditor(QWidget):
 
     def _remove_row(self, index: int) -> None:
         self.model.remove_row(self.spec.key, index)
-        self.rebuild()
+        if self._built_rows != len(self.rows()):
+            self.rebuild()
 
     def refresh(self) -> None:
         """Bring relevance, computed cells and messages up to date with the draft."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
 
 from fieldvisit.formspec import FieldSpec
@@ -41,6 +41,7 @@ class DateField(FieldWidget):
         self.name_input(self.pick, "_calendar")
         self.pick.setText(self.tr("Calendar"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName(f"calendar_{name}")
         self.calendar.setAccessibleName(self.tr("Calendar"))

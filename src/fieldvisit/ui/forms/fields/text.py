@@ -114,6 +114,7 @@ class IdNumberField(LineField):
         self.info = QLabel("", self)
         self.info.setObjectName(f"info_{name}")
         self.info.setProperty("role", "muted")
+        self.info.hide()
         box = QVBoxLayout()
         box.setSpacing(2)
         self.layout_.removeWidget(self.edit)
@@ -130,6 +131,7 @@ class IdNumberField(LineField):
         check = parse_id_number(text, today=today) if text.strip() else None
         if check is None or not check.valid or check.birth_date is None or check.sex is None:
             self.info.setText("")
+            self.info.hide()
             return
         age = age_on(check.birth_date, today)
         self.info.setText(
@@ -138,6 +140,7 @@ class IdNumberField(LineField):
             .replace("%2", check.sex.zh)
             .replace("%3", str(age))
         )
+        self.info.show()
 
 
 class MultilineField(FieldWidget):
