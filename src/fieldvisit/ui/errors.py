@@ -6,6 +6,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -27,9 +28,11 @@ class ErrorReporter(QObject):
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def report(self, exc: BaseException, context: str = "") -> None:
-        """Log `exc` (type and traceback only: messages may hold personal data) and tell the user."""
+        """Log `exc` by type and frames only (its message and source lines may hold personal data); tell the user."""
         self.count += 1
-        frames = "".join(traceback.format_tb(exc.__traceback__))
+        frames = "\n".join(
+            f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in traceback.extract_tb(exc.__traceback__)
+        )
         log.error("uncaught %s%s\n%s", type(exc).__name__, f" in {context}" if context else "", frames)
         message_zh = getattr(exc, "message_zh", "")
         self.reported.emit(type(exc).__name__, str(message_zh))
