@@ -134,8 +134,8 @@
         <translation>发现日期</translation>
     </message>
     <message>
-        <source>Place</source>
-        <translation>小地名</translation>
+        <source>Location</source>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Zone</source>

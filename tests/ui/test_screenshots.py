@@ -24,6 +24,19 @@ def _shoot(widget: QWidget, name: str) -> None:
         assert image.save(str(Path(target) / f"{name}.png"))
 
 
+def test_screenshots_first_run(qtbot, tmp_path: Path, test_clock) -> None:
+    from fieldvisit.ui.app import AppController
+    from fieldvisit.ui.errors import ErrorReporter
+    from fieldvisit.ui.tasks import TaskRunner
+
+    controller = AppController(
+        tmp_path / "empty", tasks=TaskRunner(inline=True), reporter=ErrorReporter(show_dialogs=False), clock=test_clock
+    )
+    window = controller.start()
+    qtbot.addWidget(window)
+    _shoot(window, "00-first-run")
+
+
 @pytest.fixture
 def main(qtbot, app_controller):  # type: ignore[no-untyped-def]
     """The main window as the bureau administrator (who sees every job) on the demo workspace."""

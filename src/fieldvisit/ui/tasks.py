@@ -44,8 +44,6 @@ class TaskRunner(QObject):
     thread and its callback is called before `read`/`write` returns.
     """
 
-    idle = Signal()
-
     def __init__(self, *, inline: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.inline = inline
@@ -67,11 +65,6 @@ class TaskRunner(QObject):
     ) -> None:
         """Run a change on the one writer thread (changes never overlap and keep their order)."""
         self._submit(self._writes, fn, on_done, on_error)
-
-    @property
-    def busy(self) -> bool:
-        """Whether any task has not delivered its result yet."""
-        return bool(self._relays)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every submitted task has run (used when closing, so no save is lost)."""
@@ -109,8 +102,6 @@ class TaskRunner(QObject):
     def _finish(self, relay: _Relay) -> None:
         self._relays.discard(relay)
         relay.deleteLater()
-        if not self._relays:
-            self.idle.emit()
 
 
 def _log_error(exc: BaseException) -> None:

@@ -16,7 +16,6 @@ from fieldvisit.store.services.settings import SettingsService
 from fieldvisit.store.workspace import (
     DEMO_PASSWORD,
     Workspace,
-    cached_key,
     create_workspace,
     is_workspace,
     open_workspace,
@@ -80,14 +79,6 @@ def unlock_with_password(
     key = unlock_key(path, password)
     workspace = open_workspace(path, key=key, secret_store=secret_store, clock=clock)
     return _session(workspace)
-
-
-def unlock_with_cached_key(path: Path, secret_store: SecretStore, *, clock: Clock = utc_now) -> OpenSession | None:
-    """Open with the key cached in a trustworthy keyring, or None when there is none."""
-    key = cached_key(path, secret_store)
-    if key is None:
-        return None
-    return _session(open_workspace(path, key=key, clock=clock))
 
 
 def create_demo(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from fieldvisit.domain.base import FormRecord, RecordState
 from fieldvisit.domain.ids import new_id
@@ -35,15 +35,6 @@ class AmendmentService:
         self.actor = actor
         self.clock = clock
         self.drafts = drafts
-
-    def pending_for(self, original_id: str) -> str | None:
-        """The correction in progress for a record, if any."""
-        with Session(self.engine) as session:
-            return session.exec(
-                select(Amendment.amended_id).where(
-                    Amendment.original_id == original_id, col(Amendment.deleted).is_(False)
-                )
-            ).first()
 
     def start(self, form_id: str, record_id: str, reason: str) -> str:
         """Copy a final record (its rows and attachments too) into a new draft that amends it."""

@@ -37,12 +37,6 @@ def refused(record_id: str, errors: list[Issue], warnings: list[Issue]) -> Outco
     return Outcome(False, record_id, tuple(errors + warnings), f"还有{len(errors)}处需要填写或更正，暂不能定稿。")
 
 
-def staff_name(session: Session, user_id: str) -> str:
-    """The display name of a staff account ("" when unknown)."""
-    user = session.get(User, user_id) if user_id else None
-    return user.display_name if user else ""
-
-
 def staff(session: Session, user_id: str) -> User | None:
     """A staff account, detached."""
     user = session.get(User, user_id) if user_id else None

@@ -95,6 +95,7 @@ class CasePage(QWidget):
         self.actions_layout = QHBoxLayout(self.actions_box)
         layout.addWidget(self.actions_box)
         self.message = named(label("", "fieldError", wrap=True), "caseMessage", self.tr("Message"))
+        self.message.hide()
         layout.addWidget(self.message)
 
         body = QHBoxLayout()
@@ -181,7 +182,7 @@ class CasePage(QWidget):
         party = case.party or {}
         rows = [
             (self.tr("Found on"), date_text(case.found_on)),
-            (self.tr("Place"), f"{bundle.town_name} {bundle.village_name} {case.place_name}".strip()),
+            (self.tr("Location"), f"{bundle.town_name} {bundle.village_name} {case.place_name}".strip()),
             (self.tr("Zone"), enum_text(ZoneType, case.zone_type)),
             (self.tr("Violation"), "、".join(enum_text(ViolationType, v) for v in case.violation_types)),
             (self.tr("Area"), f"{case.area_m2:g} m²" if case.area_m2 else "—"),
@@ -276,5 +277,6 @@ class CasePage(QWidget):
         return texts.get(target, target.zh)
 
     def show_message(self, text: str) -> None:
-        """Say why a step was refused (or that it was done)."""
+        """Say why a step was refused (or clear the message)."""
         self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -43,11 +43,6 @@ class Autosave(QObject):
         self.last_saved: datetime | None = None
         model.changed.connect(self._changed)
 
-    @property
-    def pending(self) -> bool:
-        """Whether some change has not reached the store yet."""
-        return self.model.revision != self._saved_revision or self._in_flight
-
     def _changed(self) -> None:
         self._timer.start()
 

@@ -57,17 +57,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         """The record shown in source row `row`."""
         return self._rows[row]
 
-    def row_of(self, record_id: str) -> int:
-        """The source row of a record id, or -1."""
-        for number, record in enumerate(self._rows):
-            if self._id_of(record) == record_id:
-                return number
-        return -1
-
-    def column_index(self, key: str) -> int:
-        """The position of the column named `key`."""
-        return next(i for i, column in enumerate(self.columns) if column.key == key)
-
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

@@ -29,6 +29,7 @@ class UnlockWindow(QWidget):
         box.addWidget(label(self.tr("FieldVisit"), "pageTitle"))
         box.addWidget(label(self.tr("Cixi Civil Affairs Bureau · field work"), "muted"))
         self.reason = label("", "muted", wrap=True)
+        self.reason.hide()
         box.addWidget(self.reason)
         self.demo_banner = banner("", "demoBanner", card)
         self.demo_text = self.demo_banner.findChild(QLabel, "demoBannerText")
@@ -66,6 +67,7 @@ class UnlockWindow(QWidget):
     def set_reason(self, text: str) -> None:
         """Say why the password is asked (e.g. locked after being idle)."""
         self.reason.setText(text)
+        self.reason.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
         """Disable input while the key is being unwrapped."""
