@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from functools import cache
 from typing import Any, TypeVar
 
 import httpx
@@ -141,6 +143,7 @@ class Transport:
         self.requests = 0
         self._client = httpx.Client(
             base_url=self.base_url + API_PREFIX,
+            verify=_tls_context(),
             timeout=timeout or httpx.Timeout(30.0, connect=10.0),
             transport=transport,
             follow_redirects=False,
@@ -254,6 +257,12 @@ class Transport:
     def _pause(self, attempt: int, retry_after: float | None, attempts: int) -> None:
         if attempt + 1 < attempts:
             self.sleep(self.retry.delay(attempt, retry_after, self.rng))
+
+
+@cache
+def _tls_context() -> ssl.SSLContext:
+    # Building a verifying TLS context loads the CA bundle (tens of milliseconds); one per process is enough.
+    return httpx.create_ssl_context()
 
 
 def _is_json(answer: _Answer) -> bool:
