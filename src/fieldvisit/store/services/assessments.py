@@ -108,7 +108,7 @@ class AssessmentService:
         with write_changes(self.engine, self.actor, clock=self.clock) as writer:
             assessment = writer.session.get(HouseholdAssessment, assessment_id)
             assert assessment is not None
-            self.drafts.apply(writer, spec, assessment, draft.values)
+            self.drafts.apply(writer, spec, assessment, draft.values, final=True)
             assessment.state = RecordState.FINAL
             writer.save(assessment, audit=AuditKind.FINALIZE)
             if "amends" in (assessment.extra or {}):

@@ -251,7 +251,7 @@ class CaseService:
             session = writer.session
             notice = session.get(RectificationNotice, notice_id)
             assert notice is not None
-            self.drafts.apply(writer, form("rectification_notice"), notice, draft.values)
+            self.drafts.apply(writer, form("rectification_notice"), notice, draft.values, final=True)
             case = session.get(GraveCase, notice.case_id)
             assert case is not None
             try:
@@ -322,7 +322,7 @@ class CaseService:
             session = writer.session
             record = session.get(Reinspection, reinspection_id)
             assert record is not None
-            self.drafts.apply(writer, form("reinspection"), record, draft.values)
+            self.drafts.apply(writer, form("reinspection"), record, draft.values, final=True)
             case = session.get(GraveCase, record.case_id)
             assert case is not None
             steps = self._reinspection_path(case.status, record)
@@ -367,7 +367,7 @@ class CaseService:
             return refused(record_id, errors, warnings)
         with write_changes(self.engine, self.actor, clock=self.clock) as writer:
             record = writer.session.get(model, record_id)
-            self.drafts.apply(writer, form(form_id), record, draft.values)
+            self.drafts.apply(writer, form(form_id), record, draft.values, final=True)
             record.state = RecordState.FINAL
             writer.save(record, audit=AuditKind.FINALIZE)
         return Outcome(True, record_id, tuple(warnings), done)

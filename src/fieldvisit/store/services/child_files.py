@@ -67,7 +67,7 @@ class ChildFileService:
         with write_changes(self.engine, self.actor, clock=self.clock) as writer:
             child = writer.session.get(ChildFile, child_id)
             assert child is not None
-            self.drafts.apply(writer, form(FILE_FORM), child, draft.values)
+            self.drafts.apply(writer, form(FILE_FORM), child, draft.values, final=True)
             child.state = RecordState.FINAL
             if child.status == ChildStatus.DISCOVERED:
                 child.status = ChildStatus.ACTIVE

@@ -269,8 +269,14 @@ class DraftService:
             self.apply(writer, spec, record, values)
             return int(getattr(record, "version", 1))
 
-    def apply(self, writer: ChangeWriter, spec: FormSpec, record: SQLModel, values: Mapping[str, Any]) -> Computed:
-        """Apply answers to `record` (and its rows) inside an open change transaction; returns the computations."""
+    def apply(
+        self, writer: ChangeWriter, spec: FormSpec, record: SQLModel, values: Mapping[str, Any], *, final: bool = False
+    ) -> Computed:
+        """Apply answers to `record` (and its rows) inside an open change transaction; returns the computations.
+
+        With `final` (finalizing, after every rule passed) no answer is kept as typed any more: only blanks of
+        optional answers could remain, and they stay blank.
+        """
         if getattr(record, "state", RecordState.DRAFT) != RecordState.DRAFT:
             raise RecordLockedError(f"{spec.model} {getattr(record, 'id', '')} is {getattr(record, 'state', '')}")
         session = writer.session
@@ -294,7 +300,7 @@ class DraftService:
                 touched.append(owner)
         if isinstance(record, FormRecord):
             extra = dict(record.extra or {})
-            if raw:
+            if raw and not final:
                 extra[RAW_KEY] = raw
             else:
                 extra.pop(RAW_KEY, None)

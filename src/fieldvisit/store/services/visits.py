@@ -86,7 +86,7 @@ class VisitService:
             session = writer.session
             visit = session.get(ChildVisit, visit_id)
             assert visit is not None
-            computed = self.drafts.apply(writer, spec, visit, draft.values)
+            computed = self.drafts.apply(writer, spec, visit, draft.values, final=True)
             child = session.get(ChildFile, visit.child_id)
             assert child is not None and visit.visit_at is not None
             visit_day = visit.visit_at.astimezone(_CST).date()
