@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
-from tests.ui.helpers import choose, fill, find, unlock
+from tests.ui.helpers import choose, fill, find, tick, unlock
 
 SIZE = QSize(1366, 820)
 
@@ -62,6 +62,11 @@ def test_screenshots_child_file_and_visit_editor(qtbot, main, app_controller) ->
     _shoot(main, "06-child-file")
     main.children.currentWidget().new_visit.emit(child.id)
     _shoot(main, "07-visit-editor")
+    editor = main.children.currentWidget()
+    tick(editor, "safety", "ALONE_UNCARED")
+    choose(editor, "guardianship_rating", "FAIR")
+    editor.view.verticalScrollBar().setValue(editor.view.widget().findChild(QWidget, "section_safety").y())
+    _shoot(main, "07b-visit-editor-safety")
 
 
 def test_screenshots_household_editor_and_grave_case(qtbot, main, app_controller) -> None:

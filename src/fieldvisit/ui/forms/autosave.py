@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from fieldvisit.ui.forms.draft_model import DraftModel
 from fieldvisit.ui.tasks import TaskRunner
@@ -17,6 +17,8 @@ log = logging.getLogger(__name__)
 
 DELAY_MS = 400
 """Quiet time after the last keystroke before saving; with the write itself well under a second."""
+MAX_WAIT_MS = 600
+"""A worker typing without pause is saved at least this often, so a crash loses less than a second."""
 
 
 class Autosave(QObject):
@@ -40,10 +42,16 @@ class Autosave(QObject):
         self._in_flight = False
         self._again = False
         self._saved_revision = model.revision
+        self._waiting = QElapsedTimer()
         self.last_saved: datetime | None = None
         model.changed.connect(self._changed)
 
     def _changed(self) -> None:
+        if not self._timer.isActive():
+            self._waiting.start()
+        elif self._waiting.elapsed() >= MAX_WAIT_MS:
+            self.save_now()
+            return
         self._timer.start()
 
     def save_now(self) -> None:
