@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, rule
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multiple, rule
 from tests.bureau import live
 from tests.bureau.live import LiveBureau
 from tests.sync.harness import FAST_RETRY, PASSWORD, Device, SleepLog, Staff, World, child, visit
@@ -36,12 +36,7 @@ from fieldvisit.sync.session import sign_in
 EXAMPLES = int(os.environ.get("FIELDVISIT_CONVERGENCE_EXAMPLES", "200"))
 _towns = itertools.count(1)
 FAULTS = ["none", "none", "duplicate", "concurrent-duplicates", "lost-answer", "portal", "503"]
-FIELDS = {
-    "grade": ["一年级", "二年级", "三年级"],
-    "school_name": ["甲小学", "乙小学"],
-    "health_note": ["良好", "感冒", "需复查"],
-    "risk_level": ["GREEN", "BLUE", "YELLOW", "RED"],
-}
+FIELDS = {"grade": ["一年级", "二年级", "三年级"], "health_note": ["良好", "感冒", "需复查"]}
 
 
 class Shared:
@@ -128,11 +123,18 @@ class Convergence(RuleBasedStateMachine):
         self.devices[key] = device
         self.staff[key] = staff
 
-    @initialize()
-    def setup(self) -> None:
+    @initialize(target=children)
+    def setup(self):  # type: ignore[no-untyped-def]
         self._device("a", Role.CHILD_DIRECTOR)
         self._device("b", Role.CHILD_DIRECTOR)
         self._device("s", Role.CHILD_SUPERVISOR)
+        # Each director starts with a child that the supervisor holds too, so that edits can collide at once.
+        first, second = child(self.staff["a"], town=self.town), child(self.staff["b"], town=self.town)
+        self.devices["a"].save(first)
+        self.devices["b"].save(second)
+        for key in ("a", "b", "s"):
+            self.devices[key].sync()
+        return multiple(first.id, second.id)
 
     @rule(target=children, owner=st.sampled_from(["a", "b"]), name=st.sampled_from(["王小明", "李小红", "𠮷小华"]))
     def create_child(self, owner: str, name: str) -> str:
@@ -147,7 +149,12 @@ class Convergence(RuleBasedStateMachine):
         if current is None or current.deleted:
             return
         field = data.draw(st.sampled_from(sorted(FIELDS)))
-        device.edit(ChildFile, record_id, **{field: data.draw(st.sampled_from(FIELDS[field]))})
+        # Values carry the device's name: two devices changing one field always disagree.
+        device.edit(ChildFile, record_id, **{field: f"{who}:{data.draw(st.sampled_from(FIELDS[field]))}"})
+
+    @rule(record_id=children, who=st.sampled_from(["a", "b", "s"]), data=st.data())
+    def edit_again(self, record_id: str, who: str, data: st.DataObject) -> None:
+        self.edit(record_id, who, data)
 
     @rule(record_id=children, who=st.sampled_from(["a", "b", "s"]))
     def add_visit(self, record_id: str, who: str) -> None:
@@ -169,6 +176,10 @@ class Convergence(RuleBasedStateMachine):
         self.devices[who].sync()
         Shared.proxy.plan = _plan("none")
 
+    @rule(who=st.sampled_from(["a", "b", "s"]), fault=st.sampled_from(FAULTS))
+    def sync_again(self, who: str, fault: str) -> None:
+        self.sync(who, fault)
+
     @rule(who=st.sampled_from(["a", "b", "s"]), side=st.sampled_from(["local", "bureau"]))
     def settle_conflicts(self, who: str, side: str) -> None:
         device = self.devices[who]
@@ -188,7 +199,7 @@ class Convergence(RuleBasedStateMachine):
 def test_three_devices_converge_under_faults(shared) -> None:  # type: ignore[no-untyped-def]
     run = settings(
         max_examples=EXAMPLES,
-        stateful_step_count=12,
+        stateful_step_count=14,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         derandomize=True,
