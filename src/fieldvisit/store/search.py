@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
 from sqlmodel import SQLModel
 
 from fieldvisit.domain.assistance import HouseholdAssessment, HouseholdMember
@@ -16,6 +15,8 @@ from fieldvisit.store.tables import SearchEntry
 
 @lru_cache(maxsize=32_768)
 def _initial(character: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # imported on first use: it costs ~0.2 s, too much for start-up
+
     return lazy_pinyin(character, style=Style.FIRST_LETTER, errors="default")[0][:1].lower()
 
 

@@ -24,6 +24,18 @@ def at_local(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=UTC) - CST
 
 
+class Sequences:
+    """Running numbers per scope (a town and year, a town and day …), for record numbers like the real ones."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[object, ...], int] = defaultdict(int)
+
+    def next(self, *scope: object) -> int:
+        """The next number in `scope`, starting at 1."""
+        self._last[scope] += 1
+        return self._last[scope]
+
+
 class BulkWriter:
     """Collects generated rows per table and inserts them in large executemany batches.
 

@@ -27,10 +27,10 @@ from fieldvisit.domain.burial import (
     ZoneType,
 )
 from fieldvisit.domain.burial_rules import legal_basis_for
-from fieldvisit.domain.numbering import format_notice_no
+from fieldvisit.domain.numbering import default_numbering, format_case_no, format_notice_no, format_patrol_no
 from fieldvisit.domain.places import Village
 from fieldvisit.domain.shared import LegalBasis, User
-from fieldvisit.store.demo.bulk import BulkWriter, at_local
+from fieldvisit.store.demo.bulk import BulkWriter, Sequences, at_local
 from fieldvisit.store.demo.people import PersonFactory
 
 # The path each final status was reached by (a walk through the state machine).
@@ -63,7 +63,7 @@ STATUS_WEIGHTS = {
     CaseStatus.TRANSFERRED: 1,
     CaseStatus.CLOSED: 11,
 }
-ISSUER = ("CMZ", "慈溪市民政局", "慈民殡")
+ISSUER_CODE = "CXMZJ"  # 慈溪市民政局, as configured in resources/reference/numbering.toml
 PLACE_NAMES = ("后山岙", "塘角头", "东横河边", "老坟山", "竹林湾", "大岙口", "西塘堤")
 
 
@@ -81,6 +81,7 @@ def generate_burial(
     statuses = list(STATUS_WEIGHTS)
     weights = list(STATUS_WEIGHTS.values())
     notice_sequence: dict[int, int] = {}
+    numbers = Sequences()
     cases = []
     for n in range(count):
         village = villages[n % len(villages)]
@@ -88,7 +89,7 @@ def generate_burial(
         status = statuses[n] if n < len(statuses) else rng.choices(statuses, weights)[0]
         found_on = today - timedelta(days=rng.randrange(20, 500))
         cases.append((found_on, n, village, team, status))
-    for found_on, n, village, team, status in sorted(cases, key=lambda c: (c[0], c[1])):
+    for found_on, _, village, team, status in sorted(cases, key=lambda c: (c[0], c[1])):
         inspectors = [{"name": u.display_name, "unit": u.unit} for u in team[:2]]
         patrol = writer.add(
             Patrol,
@@ -98,7 +99,9 @@ def generate_burial(
                 "form_version": 1,
                 "state": RecordState.FINAL,
                 "extra": {},
-                "patrol_no": f"XC-{village.town_code}-{found_on:%Y%m%d}-{n % 90 + 1:02d}",
+                "patrol_no": format_patrol_no(
+                    village.town_code, found_on, numbers.next("patrol", village.town_code, found_on)
+                ),
                 "town_code": village.town_code,
                 "patrol_date": found_on,
                 "start_at": at_local(found_on, 8, 30),
@@ -137,7 +140,9 @@ def generate_burial(
                 "form_version": 1,
                 "state": RecordState.FINAL,
                 "extra": {},
-                "case_no": f"WJ-{village.town_code}-{found_on.year}-{n + 1:04d}",
+                "case_no": format_case_no(
+                    village.town_code, found_on.year, numbers.next("case", village.town_code, found_on.year)
+                ),
                 "source": rng.choice(list(CaseSource)),
                 "found_on": found_on,
                 "patrol_id": patrol["id"],
@@ -157,7 +162,7 @@ def generate_burial(
                 "capacity": rng.choice((GraveCapacity.SINGLE, GraveCapacity.DOUBLE)),
                 "area_m2": area,
                 "stone_height_m": round(rng.uniform(0.5, 1.6), 2),
-                "materials": rng.sample(["石材", "瓷砖", "砖混", "水泥"], 2),
+                "materials": rng.sample(["STONE", "TILE", "BRICK_CONCRETE", "CEMENT"], 2),
                 "structures": "围栏、台阶",
                 "party": party,
                 "unknown_owner": unknown_owner,
@@ -250,6 +255,7 @@ def _notice(
     team: list[User],
 ) -> dict[str, object]:
     rng = writer.rng
+    issuer = default_numbering().issuer(ISSUER_CODE)
     sequence = notice_sequence.get(day.year, 0) + 1
     notice_sequence[day.year] = sequence
     basis = legal_basis_for(day, legal_bases, code="national.burial.order_to_correct")
@@ -263,11 +269,11 @@ def _notice(
             "state": RecordState.FINAL,
             "extra": {},
             "case_id": case["id"],
-            "issuer_code": ISSUER[0],
-            "issuer_name": ISSUER[1],
+            "issuer_code": issuer.code,
+            "issuer_name": issuer.name,
             "year": day.year,
             "sequence": sequence,
-            "notice_no": format_notice_no(ISSUER[2], day.year, sequence),
+            "notice_no": format_notice_no(issuer.prefix, day.year, sequence),
             "issued_on": day,
             "deadline": deadline,
             "deadline_days": 15,

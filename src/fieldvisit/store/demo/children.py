@@ -22,11 +22,12 @@ from fieldvisit.domain.children import (
     SchoolStatus,
     VisitMode,
 )
+from fieldvisit.domain.numbering import format_child_file_no
 from fieldvisit.domain.parameters import ParameterSet
 from fieldvisit.domain.places import Village
 from fieldvisit.domain.resident_id import age_on
 from fieldvisit.domain.shared import User
-from fieldvisit.store.demo.bulk import BulkWriter, at_local
+from fieldvisit.store.demo.bulk import BulkWriter, Sequences, at_local
 from fieldvisit.store.demo.people import PersonFactory
 
 CATEGORY_WEIGHTS = (
@@ -38,11 +39,12 @@ CATEGORY_WEIGHTS = (
 RISK_WEIGHTS = ((RiskLevel.GREEN, 50), (RiskLevel.BLUE, 25), (RiskLevel.YELLOW, 18), (RiskLevel.RED, 7))
 UNSAFE_FINDINGS = tuple(SafetyFinding)[1:]
 RATINGS = tuple(GuardianshipRating)
-SCHOOL_BY_AGE = ((3, "未入学(学龄前)"), (6, "幼儿园"), (12, "小学"), (15, "初中"), (18, "高中"))
+SCHOOL_BY_AGE = ((3, "PRESCHOOL"), (6, "KINDERGARTEN"), (12, "PRIMARY"), (15, "JUNIOR"), (18, "SENIOR"))
+HAN_ETHNICITY = "01"  # GB/T 3304 code of 汉族
 
 
 def _schooling(age: int) -> str:
-    return next((label for limit, label in SCHOOL_BY_AGE if age < limit), "高中")
+    return next((code for limit, code in SCHOOL_BY_AGE if age < limit), "SENIOR")
 
 
 def generate_children(
@@ -61,6 +63,7 @@ def generate_children(
     category_weights = [w for _, w in CATEGORY_WEIGHTS]
     risks = [r for r, _ in RISK_WEIGHTS]
     risk_weights = [w for _, w in RISK_WEIGHTS]
+    numbers = Sequences()
     for n in range(count):
         village = villages[n % len(villages)]
         director = directors[village.id]
@@ -99,12 +102,12 @@ def generate_children(
                 "form_version": 1,
                 "state": RecordState.FINAL,
                 "extra": {},
-                "file_no": f"ET-{village.town_code}-{n + 1:05d}",
+                "file_no": format_child_file_no(village.town_code, numbers.next(village.town_code)),
                 "name": name,
                 "id_number": id_number,
                 "sex": sex,
                 "birth_date": birth,
-                "ethnicity": "汉族",
+                "ethnicity": HAN_ETHNICITY,
                 "hukou_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
                 "residence_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
                 "town_code": village.town_code,
@@ -115,7 +118,7 @@ def generate_children(
                 else [],
                 "flags": ["ASSISTANCE_FAMILY"] if rng.random() < 0.3 else [],
                 "listed_at": listed_at,
-                "health": "健康" if rng.random() < 0.8 else "患病",
+                "health": "HEALTHY" if rng.random() < 0.8 else "ILL",
                 "schooling": _schooling(age),
                 "school_name": f"{village.name.rstrip('村社区')}小学" if 6 <= age < 12 else "",
                 "father": {"name": people.name(type(sex).MALE, surname=name[0]), "status": father_status},
@@ -205,14 +208,14 @@ def _visits(
                 "saw_child": True,
                 "guardian_present": rng.random() < 0.9,
                 "guardianship_rating": rng.choice(RATINGS),
-                "living": {"food": "良好", "clothing": "良好", "housing_safety": "一般", "hygiene": "良好"},
+                "living": {"food": "GOOD", "clothing": "GOOD", "housing_safety": "FAIR", "hygiene": "GOOD"},
                 "safety": list(findings),
                 "school": SchoolStatus.NORMAL,
                 "psych": [PsychSign.NORMAL] if rng.random() < 0.85 else [PsychSign.LOW_MOOD],
-                "needs": ["教育"] if rng.random() < 0.2 else [],
+                "needs": ["EDUCATION"] if rng.random() < 0.2 else [],
                 "services_given": "了解近况，叮嘱监护人注意安全。",
                 "mandatory_report_triggered": triggered,
-                "mandatory_report_to": ["公安", "民政"] if triggered else [],
+                "mandatory_report_to": ["POLICE", "CIVIL_AFFAIRS"] if triggered else [],
                 "mandatory_report_at": visit_at if triggered else None,
                 "risk_level": risk,
                 "suggested_risk_level": risk,

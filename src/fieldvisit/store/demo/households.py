@@ -23,11 +23,12 @@ from fieldvisit.domain.assistance import (
 )
 from fieldvisit.domain.base import RecordState
 from fieldvisit.domain.means_test import run_means_test
+from fieldvisit.domain.numbering import format_survey_no
 from fieldvisit.domain.parameters import ParameterSet
 from fieldvisit.domain.places import Village
 from fieldvisit.domain.resident_id import age_on
 from fieldvisit.domain.shared import User
-from fieldvisit.store.demo.bulk import BulkWriter, at_local
+from fieldvisit.store.demo.bulk import BulkWriter, Sequences, at_local
 from fieldvisit.store.demo.people import PersonFactory
 
 SURVEY_KINDS = tuple(SurveyKind)
@@ -52,6 +53,7 @@ def generate_households(
 ) -> None:
     """Write `count` assessments spread over `villages`, most final, some drafts, over the last two years."""
     rng = writer.rng
+    numbers = Sequences()
     for n in range(count):
         village = villages[n % len(villages)]
         workers = social_workers[village.town_code]
@@ -71,7 +73,9 @@ def generate_households(
                 "form_version": 1,
                 "state": state,
                 "extra": {},
-                "survey_no": f"CX-{village.town_code}-{survey_day.year}-{n + 1:05d}",
+                "survey_no": format_survey_no(
+                    village.town_code, survey_day.year, numbers.next(village.town_code, survey_day.year)
+                ),
                 "assistance_type": rng.choice(
                     (AssistanceType.MINIMUM_LIVING,) * 5
                     + (AssistanceType.NEAR_MINIMUM_LIVING,) * 2
@@ -80,7 +84,7 @@ def generate_households(
                 "survey_kind": rng.choice(SURVEY_KINDS),
                 "town_code": village.town_code,
                 "village_id": village.id,
-                "methods": ["入户调查", "邻里访问"] if rng.random() < 0.6 else ["入户调查"],
+                "methods": ["HOME", "NEIGHBOURS"] if rng.random() < 0.6 else ["HOME"],
                 "survey_at": survey_at,
                 "investigators": [
                     {"name": w.display_name, "unit": w.unit, "role": "调查人员"} for w in rng.sample(workers, 2)
@@ -90,10 +94,13 @@ def generate_households(
                 "applicant_id_number": applicant_id,
                 "hukou_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
                 "residence_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
-                "hukou_type": "农村" if village.kind == "VILLAGE" else "城镇",
+                "hukou_type": "RURAL" if village.kind == "VILLAGE" else "URBAN",
                 "phone": people.phone(),
-                "hardship_reasons": rng.sample(["疾病", "残疾", "缺乏劳动力", "无生活来源", "教育"], 2),
-                "housing": {"structure": rng.choice(["砖混", "砖木", "钢混"]), "area_m2": rng.randrange(40, 160)},
+                "hardship_reasons": rng.sample(["ILLNESS", "DISABILITY", "NO_LABOUR", "NO_INCOME", "EDUCATION"], 2),
+                "housing": {
+                    "structure": rng.choice(["BRICK_CONCRETE", "BRICK_WOOD", "REINFORCED_CONCRETE"]),
+                    "area_m2": rng.randrange(40, 160),
+                },
                 "food_clothing": "饮食简单，衣着朴素。",
                 "neighbour_findings": "邻居反映家庭生活困难，情况属实。",
                 "investigator_opinion": InvestigatorOpinion.ELIGIBLE if state == RecordState.FINAL else "",
@@ -158,7 +165,7 @@ def generate_households(
                     "member_id_number": rng.choice(members)["id_number"],
                     "amount_12m_fen": rng.randrange(1_000, 60_000) * 100,
                     "countable": rng.random() > 0.1,
-                    "evidence": rng.choice(["本人申报", "单位证明", "银行流水", "信息核对"]),
+                    "evidence": rng.choice(["SELF_DECLARED", "EMPLOYER_CERT", "BANK_STATEMENT", "DATA_CHECK"]),
                 },
             )
             for position in range(rng.randrange(1, 6))
@@ -255,7 +262,7 @@ def _member(
             "disability_type": rng.choice(("PHYSICAL", "INTELLECTUAL", "VISUAL")) if disabled else "",
             "disability_level": rng.randrange(1, 5) if disabled else None,
             "labor_capacity": capacity,
-            "employment": "无业" if capacity == LaborCapacity.NONE else rng.choice(("务农", "灵活就业", "在职")),
+            "employment": "NONE" if capacity == LaborCapacity.NONE else rng.choice(("FARMING", "FLEXIBLE", "EMPLOYED")),
             "self_care": {},
             "special_flags": [],
         },
