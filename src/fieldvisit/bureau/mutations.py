@@ -23,7 +23,7 @@ from fieldvisit.bureau.changelog import LogEntry, LogWrite
 from fieldvisit.bureau.db import DatabaseUnavailableError, run_write
 from fieldvisit.bureau.records import PayloadError, differing_fields, load_rows, table_info, validate_payload
 from fieldvisit.bureau.scope import root_audience
-from fieldvisit.bureau.tables import blob, receipt
+from fieldvisit.bureau.tables import blob, metadata, receipt
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.sync.protocol import (
     BOOKKEEPING_FIELDS,
@@ -43,6 +43,7 @@ from fieldvisit.sync.protocol import (
 log = logging.getLogger(__name__)
 
 Ref = tuple[str, str]
+_TABLE_ORDER = {table.name: index for index, table in enumerate(metadata.sorted_tables)}
 
 
 @dataclass(frozen=True)
@@ -389,8 +390,8 @@ def _write(connection: Connection, batch: _Batch) -> None:
     for ref, row in batch.changed.items():
         target = by_table_update if ref in batch.existed else by_table_insert
         target.setdefault(ref[0], []).append(row)
-    for table, rows in by_table_insert.items():
-        connection.execute(table_info(table).table.insert(), rows)
+    for table, rows in sorted(by_table_insert.items(), key=lambda item: _TABLE_ORDER[item[0]]):
+        connection.execute(table_info(table).table.insert(), rows)  # parents before children (foreign keys)
     for table, rows in by_table_update.items():
         _update_rows(connection, table, rows)
     writes = list(batch.writes.values())

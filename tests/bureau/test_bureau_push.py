@@ -1,0 +1,74 @@
+"""Push semantics at the bureau: batches across record trees, replays inside one batch, merges of stale edits."""
+
+from __future__ import annotations
+
+import logging
+
+from fieldvisit.bureau import admin
+from fieldvisit.bureau.mutations import Caller, apply_batch
+from fieldvisit.domain.children import ChildFile, ChildVisit
+from fieldvisit.domain.ids import new_id
+from fieldvisit.domain.shared import Role
+from fieldvisit.sync.protocol import Mutation, MutationOp
+
+TOWN = "330282107"
+
+
+def _mutation(record, *, base: int = 0, changed: list[str] | None = None, mutation_id: str | None = None) -> Mutation:  # type: ignore[no-untyped-def]
+    payload = record.model_dump(mode="json")
+    return Mutation(
+        mutation_id=mutation_id or new_id(),
+        table=record.__tablename__,
+        record_id=payload["id"],
+        op=MutationOp.UPSERT,
+        base_version=base,
+        changed=changed or [],
+        payload=payload,
+    )
+
+
+def _director(bureau) -> Caller:  # type: ignore[no-untyped-def]
+    user_id = admin.create_user(
+        bureau.engine, bureau.settings, username="push-dir", password="pw", display_name="主任",
+        role=Role.CHILD_DIRECTOR, town_codes=[TOWN],
+    )  # fmt: skip
+    return Caller(user_id=user_id, device_id="push-device", keys=frozenset({f"director:{user_id}"}))
+
+
+def test_a_batch_across_record_trees_applies_in_one_transaction(bureau, caplog) -> None:
+    caller = _director(bureau)
+    first = ChildFile(file_no="T-1", name="甲", town_code=TOWN, director_id=caller.user_id)
+    assert apply_batch(bureau.engine, caller, [_mutation(first)])[0].status == "APPLIED"
+    second = ChildFile(file_no="T-2", name="乙", town_code=TOWN, director_id=caller.user_id)
+    batch = [_mutation(ChildVisit(child_id=first.id)), _mutation(second), _mutation(ChildVisit(child_id=second.id))]
+    caplog.set_level(logging.WARNING)
+    receipts = apply_batch(bureau.engine, caller, batch)
+    assert [r.status for r in receipts] == ["APPLIED"] * 3
+    assert "one by one" not in caplog.text, "the visit of a new child in the batch went in after its child"
+
+
+def test_the_same_mutation_twice_in_one_batch_is_applied_once(bureau) -> None:
+    caller = _director(bureau)
+    record = ChildFile(file_no="T-3", name="丙", town_code=TOWN, director_id=caller.user_id)
+    mutation = _mutation(record)
+    receipts = apply_batch(bureau.engine, caller, [mutation, mutation])
+    assert [(r.status, r.original_status) for r in receipts] == [("APPLIED", None), ("DUPLICATE", "APPLIED")]
+    assert receipts[1].version == 1
+
+
+def test_a_stale_edit_of_other_fields_merges_and_returns_the_merged_record(bureau) -> None:
+    caller = _director(bureau)
+    record = ChildFile(file_no="T-4", name="丁", town_code=TOWN, director_id=caller.user_id)
+    apply_batch(bureau.engine, caller, [_mutation(record)])
+    theirs = record.model_copy(update={"grade": "三年级"})
+    assert apply_batch(bureau.engine, caller, [_mutation(theirs, base=1, changed=["grade"])])[0].version == 2
+    mine = record.model_copy(update={"school_name": "乙小学"})
+    [receipt] = apply_batch(bureau.engine, caller, [_mutation(mine, base=1, changed=["school_name"])])
+    assert receipt.status == "APPLIED" and receipt.version == 3
+    assert receipt.record is not None and (receipt.record["grade"], receipt.record["school_name"]) == (
+        "三年级",
+        "乙小学",
+    )
+    same_field = record.model_copy(update={"grade": "四年级"})
+    [clash] = apply_batch(bureau.engine, caller, [_mutation(same_field, base=1, changed=["grade"])])
+    assert (clash.status, clash.conflict_fields, clash.version) == ("CONFLICT", ["grade"], 3)
