@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -112,6 +112,18 @@
     <message>
         <source>This case no longer exists.</source>
         <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>Rectification notice %1</source>
+        <translation>责令限期整改通知书 %1</translation>
+    </message>
+    <message>
+        <source>Re-inspection record %1</source>
+        <translation>复查记录 %1</translation>
+    </message>
+    <message>
+        <source>Patrol record</source>
+        <translation>巡查记录</translation>
     </message>
     <message>
         <source>Closed (销号).</source>
@@ -292,8 +304,24 @@
 <context>
     <name>CasesSection</name>
     <message>
+        <source>Print ledger</source>
+        <translation>打印台账</translation>
+    </message>
+    <message>
+        <source>The case ledger (违建坟墓台账) of one town</source>
+        <translation>打印一个镇（街道）的违建坟墓台账</translation>
+    </message>
+    <message>
         <source>New patrol</source>
         <translation>新建巡查</translation>
+    </message>
+    <message>
+        <source>Ledger of %1</source>
+        <translation>%1台账</translation>
+    </message>
+    <message>
+        <source>No cases to print</source>
+        <translation>没有可打印的案件</translation>
     </message>
     <message>
         <source>Finalize the patrol</source>
@@ -306,6 +334,10 @@
     <message>
         <source>Patrol record</source>
         <translation>巡查记录</translation>
+    </message>
+    <message>
+        <source>Grave case ledger %1</source>
+        <translation>违建坟墓台账 %1</translation>
     </message>
     <message>
         <source>Illegal grave ledger record</source>
@@ -390,7 +422,7 @@
 <context>
     <name>ChildPage</name>
     <message>
-        <source>Child's file</source>
+        <source>Child&apos;s file</source>
         <translation>儿童档案</translation>
     </message>
     <message>
@@ -408,6 +440,14 @@
     <message>
         <source>File no.</source>
         <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>Child information sheet</source>
+        <translation>儿童信息登记表</translation>
+    </message>
+    <message>
+        <source>Whole file (一人一档)</source>
+        <translation>全部档案（一人一档）</translation>
     </message>
     <message>
         <source>New visit</source>
@@ -656,7 +696,19 @@
 <context>
     <name>ChildrenSection</name>
     <message>
-        <source>New child's file</source>
+        <source>Print visit forms</source>
+        <translation>打印探访表</translation>
+    </message>
+    <message>
+        <source>Blank visit forms headed for the selected children, or for every child shown</source>
+        <translation>为选中的儿童（未选中时为列表中显示的全部儿童）打印填好抬头的空白探访表</translation>
+    </message>
+    <message>
+        <source>Print overdue roster</source>
+        <translation>打印逾期名单</translation>
+    </message>
+    <message>
+        <source>New child&apos;s file</source>
         <translation>新增儿童档案</translation>
     </message>
     <message>
@@ -664,8 +716,22 @@
         <translation>登记在册</translation>
     </message>
     <message>
-        <source>Child's file</source>
+        <source>Child&apos;s file</source>
         <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>Choose at most %1 children to print (filter by village, or select rows).</source>
+        <translation>一次最多打印 %1 名儿童的探访表（请按村筛选或选中若干行）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visit forms for %n children</source>
+        <translation>
+            <numerusform>%n 名儿童的探访表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue roster</source>
+        <translation>逾期探访名单</translation>
     </message>
     <message>
         <source>Visit to %1</source>
@@ -811,6 +877,10 @@
         <translation>已定稿：此记录不能再修改。如需更正，请点“更正”。</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
@@ -858,7 +928,7 @@
         <translation>程序出现问题</translation>
     </message>
     <message>
-        <source>The program hit an unexpected problem. What you typed has been saved. If it happens again, please tell the bureau's IT contact.</source>
+        <source>The program hit an unexpected problem. What you typed has been saved. If it happens again, please tell the bureau&apos;s IT contact.</source>
         <translation>程序遇到了意外问题。您已填写的内容已经保存。如果再次出现，请联系民政局信息化联系人。</translation>
     </message>
 </context>
@@ -975,6 +1045,14 @@
 <context>
     <name>HouseholdsSection</name>
     <message>
+        <source>Print blank survey form</source>
+        <translation>打印空白调查表</translation>
+    </message>
+    <message>
+        <source>Blank household survey form</source>
+        <translation>空白入户调查表</translation>
+    </message>
+    <message>
         <source>New home visit</source>
         <translation>新建入户调查</translation>
     </message>
@@ -1062,7 +1140,7 @@
         <translation>家庭核查</translation>
     </message>
     <message>
-        <source>Children's files</source>
+        <source>Children&apos;s files</source>
         <translation>儿童档案</translation>
     </message>
     <message>
@@ -1109,7 +1187,33 @@
     </message>
 </context>
 <context>
+    <name>PrintLauncher</name>
+    <message>
+        <source>The document could not be prepared for printing.</source>
+        <translation>文书未能生成，无法打印。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>ID numbers are printed masked. To print them in full, type your password again. This is recorded in the audit log.</source>
+        <translation>身份证号默认以遮挡方式打印。如需打印完整身份证号，请再次输入密码。此操作将记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
     <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
@@ -1123,6 +1227,22 @@
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>ID numbers masked</source>
+        <translation>身份证号已遮挡</translation>
+    </message>
+    <message>
+        <source>Print full ID numbers…</source>
+        <translation>打印完整身份证号…</translation>
+    </message>
+    <message>
+        <source>Print full ID numbers (asks for the password)</source>
+        <translation>打印完整身份证号（需再次输入密码）</translation>
+    </message>
+    <message>
+        <source>ID numbers are masked; showing them in full asks for your password.</source>
+        <translation>身份证号已遮挡；显示完整号码需要再次输入密码。</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -1139,6 +1259,10 @@
     <message>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>Full ID numbers shown</source>
+        <translation>显示完整身份证号</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1159,6 +1283,37 @@
     <message>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ReauthDialog</name>
+    <message>
+        <source>Confirm with your password</source>
+        <translation>请输入密码确认</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Please type the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Please try again.</source>
+        <translation>密码不正确，请重试。</translation>
     </message>
 </context>
 <context>

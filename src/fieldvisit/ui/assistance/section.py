@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -10,9 +10,6 @@ from fieldvisit.ui.assistance.households_list import HouseholdsList
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
 from fieldvisit.ui.shell.widgets import button
-
-if TYPE_CHECKING:
-    pass
 
 FORM_ID = "household_assessment"
 DEFAULT_TOWN = "330282107"
@@ -26,6 +23,11 @@ class HouseholdsSection(Section):
         super().__init__(self.list, parent)
         self.services = services
         self._loaded = False
+        blank = button(self.tr("Print blank survey form"), "printBlankSurveyButton", parent=self.list)
+        blank.clicked.connect(
+            lambda: services.printer.preview_blank(self.list, FORM_ID, self.tr("Blank household survey form"))
+        )
+        self.list.actions.addWidget(blank)
         new = button(self.tr("New home visit"), "newHouseholdButton", primary=True, parent=self.list)
         new.clicked.connect(self.start_assessment)
         self.list.actions.addWidget(new)
@@ -61,6 +63,8 @@ class HouseholdsSection(Section):
             finalize=lambda: s.households.finalize(draft.record_id),
             finalize_text=self.tr("Finalize the home visit"),
             amend=lambda reason: s.amendments.start(FORM_ID, draft.record_id, reason),
+            print_document="household_survey",
+            print_drafts=True,
         )
         self.pop_to_root()
         editor = EditorPage(self.tr("Household home visit"), draft, editor_services(s), actions)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.base import RecordState
 from fieldvisit.domain.burial import CaseEvent, CaseStatus, ViolationType, ZoneType
 from fieldvisit.domain.types import Clock, today_local
 from fieldvisit.store.repositories.burial import OPEN_WITH_DEADLINE, CaseBundle, CaseRepository
@@ -27,6 +28,7 @@ from fieldvisit.store.services.cases import DIRECT_STEPS, CaseService
 from fieldvisit.ui.format import date_text, enum_text
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
+from fieldvisit.ui.printing.menu import PrintEntry, print_menu_button, set_print_entries
 from fieldvisit.ui.shell.widgets import button, label, named, set_flag, styled
 from fieldvisit.ui.tasks import TaskRunner
 
@@ -44,6 +46,7 @@ class CasePage(QWidget):
     open_notice = Signal(str)
     open_reinspection = Signal(str)
     step = Signal(str, str)  # case id, target status
+    print_requested = Signal(str, str)  # "document:record id", title
 
     def __init__(
         self,
@@ -79,6 +82,8 @@ class CasePage(QWidget):
         self.status.setProperty("role", "statusChip")
         head.addWidget(self.status)
         head.addStretch(1)
+        self.print_button = print_menu_button(self, [], self.print_requested)
+        head.addWidget(self.print_button)
         self.edit_button = button(self.tr("Ledger details…"), "editCaseButton", parent=self)
         self.edit_button.clicked.connect(lambda: self.edit_case.emit(self.case_id))
         head.addWidget(self.edit_button)
@@ -156,6 +161,22 @@ class CasePage(QWidget):
         self.events_model.set_rows(bundle.events)
         self._show_documents(bundle)
         self._show_actions(CaseStatus(case.status))
+        set_print_entries(self.print_button, self._print_entries(bundle), self.print_requested)
+
+    def _print_entries(self, bundle: CaseBundle) -> list[PrintEntry]:
+        """Issued notices, finalized re-inspections and the patrol that found the grave."""
+        entries: list[PrintEntry] = []
+        for notice in bundle.notices:
+            if notice.state == RecordState.FINAL:
+                title = self.tr("Rectification notice %1").replace("%1", notice.notice_no)
+                entries.append((f"rectification_notice:{notice.id}", title, f"printNotice_{notice.id}"))
+        for record in bundle.reinspections:
+            if record.state == RecordState.FINAL:
+                title = self.tr("Re-inspection record %1").replace("%1", date_text(record.inspected_on))
+                entries.append((f"reinspection_record:{record.id}", title, f"printReinspection_{record.id}"))
+        if bundle.case.patrol_id:
+            entries.append((f"patrol_record:{bundle.case.patrol_id}", self.tr("Patrol record"), "printPatrol"))
+        return entries
 
     def _show_deadline(self, deadline: date | None, status: str, today: date) -> None:
         overdue = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from fieldvisit.ui.burial.cases_list import CasesList
 from fieldvisit.ui.shell.section import Section
@@ -30,6 +30,12 @@ class CasesSection(Section):
         self.services = services
         self._loaded = False
         self._thumbs: dict[str, QPixmap | None] = {}
+        self.towns: dict[str, str] = {}
+        self.ledger_button = button(self.tr("Print ledger"), "printLedgerButton", parent=self.list)
+        self.ledger_button.setToolTip(self.tr("The case ledger (违建坟墓台账) of one town"))
+        self.ledger_button.setMenu(QMenu(self.ledger_button))
+        self.ledger_button.menu().aboutToShow.connect(self.fill_ledger_menu)
+        self.list.actions.addWidget(self.ledger_button)
         patrol = button(self.tr("New patrol"), "newPatrolButton", primary=True, parent=self.list)
         patrol.clicked.connect(self.start_patrol)
         self.list.actions.addWidget(patrol)
@@ -37,10 +43,28 @@ class CasesSection(Section):
         services.bus.changed.connect(self._changed)
 
     def ensure_loaded(self) -> None:
-        """Load the list the first time the section is shown."""
+        """Load the list (and the town names of the ledger menu) the first time the section is shown."""
         if not self._loaded:
             self._loaded = True
             self.list.load()
+            reference = self.services.reference
+            self.services.tasks.read(
+                lambda: {t.name: t.division_code for t in reference.towns()}, lambda towns: self.towns.update(towns)
+            )
+
+    def fill_ledger_menu(self) -> None:
+        """One entry per town with cases in the list (the town chosen in the filter first)."""
+        menu = self.ledger_button.menu()
+        menu.clear()
+        chosen = self.list.chosen("town")
+        names = sorted({row.town_name for row in self.list.model.rows() if row.town_name in self.towns})
+        for name in sorted(names, key=lambda n: n != chosen):
+            action = menu.addAction(self.tr("Ledger of %1").replace("%1", name))
+            code = self.towns[name]
+            action.setObjectName(f"printLedger_{code}")
+            action.triggered.connect(lambda _=False, c=code, n=name: self.print_ledger(c, n))
+        if not names:
+            menu.addAction(self.tr("No cases to print")).setEnabled(False)
 
     def _changed(self, table: str) -> None:
         if self._loaded and table in ("grave_case", "patrol") and self.currentWidget() is self.list:
@@ -75,7 +99,9 @@ class CasesSection(Section):
 
         s = self.services
         actions = EditorActions(
-            finalize=lambda: s.burial.finalize_patrol(patrol_id), finalize_text=self.tr("Finalize the patrol")
+            finalize=lambda: s.burial.finalize_patrol(patrol_id),
+            finalize_text=self.tr("Finalize the patrol"),
+            print_document="patrol_record",
         )
 
         def add_register(editor: EditorPage) -> None:
@@ -116,7 +142,17 @@ class CasesSection(Section):
         page.reinspect.connect(self.start_reinspection)
         page.open_notice.connect(self.open_notice)
         page.open_reinspection.connect(self.open_reinspection)
+        page.print_requested.connect(lambda what, title: self._print(page, what, title))
         self.push(page)
+
+    def _print(self, page: QWidget, what: str, title: str) -> None:
+        document, _, record_id = what.partition(":")
+        self.services.printer.preview(page, document, [record_id], title)
+
+    def print_ledger(self, town_code: str, town_name: str) -> None:
+        """The case ledger (违建坟墓台账) of one town."""
+        title = self.tr("Grave case ledger %1").replace("%1", town_name)
+        self.services.printer.preview(self.list, "grave_ledger", [town_code], title)
 
     def open_case_form(self, case_id: str) -> None:
         """The ledger record's details (location, grave, party, photos)."""
@@ -159,7 +195,9 @@ class CasesSection(Section):
 
         s = self.services
         actions = EditorActions(
-            finalize=lambda: s.burial.issue_notice(notice_id), finalize_text=self.tr("Issue the notice")
+            finalize=lambda: s.burial.issue_notice(notice_id),
+            finalize_text=self.tr("Issue the notice"),
+            print_document="rectification_notice",
         )
         self._editor("rectification_notice", notice_id, self.tr("Rectification notice"), actions)
 
@@ -175,5 +213,6 @@ class CasesSection(Section):
         actions = EditorActions(
             finalize=lambda: s.burial.finalize_reinspection(reinspection_id),
             finalize_text=self.tr("Finalize the re-inspection"),
+            print_document="reinspection_record",
         )
         self._editor("reinspection", reinspection_id, self.tr("Re-inspection record"), actions)

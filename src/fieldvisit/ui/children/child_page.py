@@ -41,6 +41,7 @@ from fieldvisit.ui.format import date_text, enum_text, masked_id
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.state_colours import state_colours
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
+from fieldvisit.ui.printing.menu import print_menu_button
 from fieldvisit.ui.shell.widgets import banner, button, label, named, set_flag, styled
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import risk_colour
@@ -65,6 +66,7 @@ class ChildPage(QWidget):
     new_visit = Signal(str)
     open_visit = Signal(str)
     change_requested = Signal(str, str)  # child id, "category" / "guardian" / "close"
+    print_requested = Signal(str, str)  # document, title
 
     def __init__(
         self,
@@ -100,6 +102,15 @@ class ChildPage(QWidget):
         self.file_no = named(label("", "muted"), "childFileNo", self.tr("File no."))
         head.addWidget(self.file_no)
         head.addStretch(1)
+        self.print_button = print_menu_button(
+            self,
+            [
+                ("child_info", self.tr("Child information sheet"), "printChildInfo"),
+                ("child_dossier", self.tr("Whole file (一人一档)"), "printChildDossier"),
+            ],
+            self.print_requested,
+        )
+        head.addWidget(self.print_button)
         self.new_visit_button = button(self.tr("New visit"), "newVisitButton", primary=True, parent=self)
         self.new_visit_button.clicked.connect(lambda: self.new_visit.emit(self.child_id))
         head.addWidget(self.new_visit_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from fieldvisit.domain.children import ChildStatus
 from fieldvisit.domain.shared import Role
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 VISIT_FORM = "child_visit"
 FILE_FORM = "child_file"
 DEFAULT_TOWN = "330282107"
+MAX_VISIT_FORMS = 300
 
 
 class ChildrenSection(Section):
@@ -35,6 +36,15 @@ class ChildrenSection(Section):
         self._loaded = False
         self.dialog: ChangeDialog | None = None
         self.list.open_requested.connect(self.open_child)
+        self.list.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        forms = button(self.tr("Print visit forms"), "printVisitFormsButton", parent=self.list)
+        forms.setToolTip(self.tr("Blank visit forms headed for the selected children, or for every child shown"))
+        forms.clicked.connect(self.print_visit_forms)
+        self.list.actions.addWidget(forms)
+        if user is not None and user.role == Role.CHILD_SUPERVISOR:
+            roster = button(self.tr("Print overdue roster"), "printOverdueRosterButton", parent=self.list)
+            roster.clicked.connect(lambda: self.print_roster(user.id))
+            self.list.actions.addWidget(roster)
         new = button(self.tr("New child's file"), "newChildButton", parent=self.list)
         new.clicked.connect(self.start_file)
         self.list.actions.addWidget(new)
@@ -88,8 +98,27 @@ class ChildrenSection(Section):
         page.new_visit.connect(self.start_visit)
         page.open_visit.connect(self.open_visit)
         page.change_requested.connect(self._change)
+        page.print_requested.connect(lambda what, title: self._print(page, what, title))
         self.push(page)
         s.tasks.write(lambda: s.child_files.record_open(child_id))
+
+    def _print(self, page: ChildPage, document: str, title: str) -> None:
+        name = page.dossier.child.name if page.dossier is not None else ""
+        self.services.printer.preview(page, document, [page.child_id], f"{title} {name}".strip())
+
+    def print_visit_forms(self) -> None:
+        """Blank visit forms for the selected children, or for every child the filters show (e.g. one village)."""
+        ids = self.list.selected_ids() or self.list.visible_ids()
+        if not ids or len(ids) > MAX_VISIT_FORMS:
+            text = self.tr("Choose at most %1 children to print (filter by village, or select rows).")
+            self.list.count.setText(text.replace("%1", str(MAX_VISIT_FORMS)))
+            return
+        title = self.tr("Visit forms for %n children", "", len(ids))
+        self.services.printer.preview_visit_forms(self.list, ids, title)
+
+    def print_roster(self, supervisor_id: str) -> None:
+        """The overdue visits of the supervisor's area, by village and director."""
+        self.services.printer.preview(self.list, "overdue_roster", [supervisor_id], self.tr("Overdue roster"))
 
     def start_visit(self, child_id: str) -> None:
         """A new visit for the child (or the one left unfinished)."""
@@ -110,6 +139,7 @@ class ChildrenSection(Section):
             finalize=lambda: s.visits.finalize(draft.record_id),
             finalize_text=self.tr("Finalize the visit"),
             amend=lambda reason: s.amendments.start(VISIT_FORM, draft.record_id, reason),
+            print_document="child_visit",
         )
         editor = EditorPage(title, draft, editor_services(s), actions)
         editor.back_requested.connect(self.pop)

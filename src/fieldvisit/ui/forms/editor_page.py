@@ -23,6 +23,7 @@ from fieldvisit.ui.forms.fields.factory import FieldServices
 from fieldvisit.ui.forms.lookups import Lookups
 from fieldvisit.ui.forms.media_host import EditorMedia
 from fieldvisit.ui.forms.renderer import FormView
+from fieldvisit.ui.printing.launcher import PrintLauncher
 from fieldvisit.ui.shell.widgets import banner, button, label, named
 from fieldvisit.ui.tasks import TaskRunner
 
@@ -40,6 +41,7 @@ class EditorServices:
     lookups: Lookups
     clock: Clock
     changed: Callable[[str], None]
+    printer: PrintLauncher | None = None
 
 
 @dataclass
@@ -49,6 +51,8 @@ class EditorActions:
     finalize: Callable[[], Outcome] | None = None
     finalize_text: str = ""
     amend: Callable[[str], str] | None = None
+    print_document: str = ""
+    print_drafts: bool = False
 
 
 class AmendDialog(QDialog):
@@ -95,6 +99,7 @@ class EditorPage(QWidget):
         super().__init__(parent)
         spec = form(draft.form_id)
         named(self, f"editor_{draft.form_id}", title)
+        self.title = title
         self.draft = draft
         self.services = services
         self.actions = actions
@@ -152,6 +157,9 @@ class EditorPage(QWidget):
         self.extra_actions = QHBoxLayout()
         foot.addLayout(self.extra_actions)
         foot.addStretch(1)
+        self.print_button = button(self.tr("Print…"), "printButton", parent=self)
+        self.print_button.clicked.connect(self.print_record)
+        foot.addWidget(self.print_button)
         self.amend_button = button(self.tr("Correct…"), "amendButton", parent=self)
         self.amend_button.clicked.connect(self._amend)
         self.amend_button.setVisible(draft.final and actions.amend is not None and draft.state == RecordState.FINAL)
@@ -249,8 +257,20 @@ class EditorPage(QWidget):
         issue = self._issues[int(link)]
         self.view.focus_issue(issue.field_key, issue.row_index, issue.row_field)
 
+    def print_record(self) -> None:
+        """Preview the record's printed document (saved first, so the paper shows what was typed)."""
+        printer = self.services.printer
+        if printer is None or not self.actions.print_document:
+            return
+        self.autosave.save_now()
+        title = self.title + (f" {self.draft.number}" if self.draft.number else "")
+        document, record_id = self.actions.print_document, self.draft.record_id
+        self.services.tasks.write(lambda: None, lambda _: printer.preview(self, document, [record_id], title))
+
     def _show_state(self) -> None:
         final = self.model.readonly
+        printable = self.services.printer is not None and bool(self.actions.print_document)
+        self.print_button.setVisible(printable and (self.actions.print_drafts or self.draft.state == RecordState.FINAL))
         self.final_banner.setVisible(final)
         self.finalize_button.setVisible(not final and self.actions.finalize is not None)
         self.amend_button.setVisible(final and self.actions.amend is not None and self.draft.state == RecordState.FINAL)

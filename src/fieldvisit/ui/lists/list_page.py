@@ -148,6 +148,11 @@ class ListPage(QWidget):
         """Ids of the rows shown, in order."""
         return [self.proxy.record_id(row) for row in range(self.proxy.rowCount())]
 
+    def selected_ids(self) -> list[str]:
+        """Ids of the rows selected (in the order shown)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.proxy.record_id(row) for row in rows]
+
     def apply_filters(self) -> None:
         """Recompute which rows are shown from the search text and every filter."""
         match = compile_query(self.search.text())
@@ -166,6 +171,10 @@ class ListPage(QWidget):
         self.count.setText(
             QCoreApplication.translate("ListPage", "%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
         )
+
+    def chosen(self, filter_key: str) -> str:
+        """The option key chosen in one filter ("" for all)."""
+        return self._chosen_values().get(filter_key, "")
 
     def _chosen_values(self) -> dict[str, str]:
         return {spec.key: str(combo.currentData() or "") for spec, combo in self._filters}

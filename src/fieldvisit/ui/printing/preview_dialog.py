@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
@@ -30,11 +31,21 @@ log = logging.getLogger(__name__)
 class PrintPreviewDialog(QDialog):
     """Preview of one print job with "print" and "save as PDF"; both are recorded as audit events."""
 
-    def __init__(self, job: PrintJob, service: PrintService, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        job: PrintJob,
+        service: PrintService,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        reveal_ids: Callable[[PrintPreviewDialog], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.job = job
         self.service = service
+        self.full_ids = False
         self.setObjectName("printPreview")
+        self.setAccessibleName(self.tr("Print preview"))
         self.setWindowTitle(self.tr("Print preview — %1").replace("%1", title))
         self.resize(900, 1000)
 
@@ -53,6 +64,17 @@ class PrintPreviewDialog(QDialog):
 
         self.pages_label = QLabel(self.tr("%n page(s)", "", self.page_count()))
         self.pages_label.setObjectName("printPreviewPages")
+        self.ids_label = QLabel(self.tr("ID numbers masked") if reveal_ids is not None else "")
+        self.ids_label.setObjectName("printPreviewIds")
+        self.ids_label.setProperty("role", "muted")
+
+        self.reveal_button = QPushButton(self.tr("Print full ID numbers…"))
+        self.reveal_button.setObjectName("printPreviewFullIds")
+        self.reveal_button.setAccessibleName(self.tr("Print full ID numbers (asks for the password)"))
+        self.reveal_button.setToolTip(self.tr("ID numbers are masked; showing them in full asks for your password."))
+        self.reveal_button.setVisible(reveal_ids is not None)
+        if reveal_ids is not None:
+            self.reveal_button.clicked.connect(lambda: reveal_ids(self))
 
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("printPreviewPrint")
@@ -68,13 +90,29 @@ class PrintPreviewDialog(QDialog):
 
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
+        bar.addWidget(self.ids_label)
         bar.addStretch(1)
+        bar.addWidget(self.reveal_button)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
+
+    def show_full_ids(self, job: PrintJob) -> None:
+        """Replace the document by its rendering with full ID numbers (after the password was given again)."""
+        self.job = job
+        self.full_ids = True
+        self.document.close()
+        self._buffer.close()
+        self._bytes = QByteArray(job.printed.pdf)
+        self._buffer.setBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.pages_label.setText(self.tr("%n page(s)", "", self.page_count()))
+        self.ids_label.setText(self.tr("Full ID numbers shown"))
+        self.reveal_button.hide()
 
     def page_count(self) -> int:
         """Pages in the previewed document."""

@@ -19,6 +19,7 @@ from fieldvisit.ui.prefs import Preferences
 from fieldvisit.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from fieldvisit.print_service import PrintJob, PrintService
     from fieldvisit.store.services.amendments import AmendmentService
     from fieldvisit.store.services.assessments import AssessmentService
     from fieldvisit.store.services.attachments import AttachmentService
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from fieldvisit.store.services.drafts import DraftService
     from fieldvisit.store.services.visits import VisitService
     from fieldvisit.ui.forms.editor_page import EditorServices
+    from fieldvisit.ui.printing.launcher import PrintLauncher
 
 
 class ChangeBus(QObject):
@@ -119,6 +121,37 @@ class AppServices:
         engine, actor, clock = self._args()
         return AttachmentService(engine, self.session.workspace.vault, actor, clock)
 
+    @cached_property
+    def printing(self) -> PrintService:
+        """Documents rendered from the store, every print logged (imports ReportLab: built on first print)."""
+        from fieldvisit.print_service import PrintService
+
+        engine, actor, clock = self._args()
+        return PrintService(engine, self.session.workspace.vault, actor, clock)
+
+    @cached_property
+    def printer(self) -> PrintLauncher:
+        """Opens print previews for the screens (rendering off the GUI thread)."""
+        from fieldvisit.ui.printing.launcher import PrintLauncher
+
+        return PrintLauncher(lambda: self.printing, self.tasks, self.check_password, self._audit_reveal)
+
+    def check_password(self, password: str) -> bytes:
+        """The workspace key if `password` opens it; raises WrongPasswordError (re-authentication)."""
+        from fieldvisit.store.workspace import unlock_key
+
+        return unlock_key(self.session.workspace.path, password)
+
+    def _audit_reveal(self, job: PrintJob) -> None:
+        """Full ID numbers were shown after re-authentication: one REVEAL_ID audit event per record."""
+        from fieldvisit.domain.shared import AuditKind
+        from fieldvisit.store.changes import write_changes
+
+        engine, actor, clock = self._args()
+        with write_changes(engine, actor, clock=clock) as writer:
+            for record in job.printed.records:
+                writer.audit_id(AuditKind.REVEAL_ID, record.check.form_id, record.check.record_id, {"print": True})
+
 
 def editor_services(services: AppServices) -> EditorServices:
     """What an editor page needs, from the session's services (a fresh lookup cache per editor)."""
@@ -132,4 +165,5 @@ def editor_services(services: AppServices) -> EditorServices:
         lookups=Lookups(services.reference, services.cases),
         clock=services.clock,
         changed=services.bus.changed.emit,
+        printer=services.printer,
     )
