@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>FieldVisit (民政走访) · Cixi Civil Affairs Bureau</source>
+        <translation>民政走访 · 慈溪市民政局</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断信息</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>正在检查数据…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>For the bureau&apos;s IT staff; contains no names, ID numbers or usernames.</source>
+        <translation>供民政局信息技术人员排查问题；不含姓名、身份证号或用户名。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>kept after restart</source>
+        <translation>重启后仍保留</translation>
+    </message>
+    <message>
+        <source>this session only (password at start)</source>
+        <translation>仅限本次运行（每次启动需输入密码）</translation>
+    </message>
+    <message>
+        <source>encrypted (SQLCipher %1, file header encrypted: %2)</source>
+        <translation>已加密（SQLCipher %1，文件头已加密：%2）</translation>
+    </message>
+    <message>
+        <source>NOT encrypted (SQLCipher %1, file header encrypted: %2)</source>
+        <translation>未加密（SQLCipher %1，文件头已加密：%2）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>FieldVisit version</source>
+        <translation>民政走访版本</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6</source>
+        <translation>Qt 与 PySide6</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source> (demo data)</source>
+        <translation>（演示数据）</translation>
+    </message>
+    <message>
+        <source>Key storage</source>
+        <translation>密钥保存</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>数据结构版本</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>FieldVisit diagnostics</source>
+        <translation>民政走访诊断信息</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>The checks could not run: %1</source>
+        <translation>检查未能运行：%1</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Correct a finalized record</source>
@@ -37,10 +164,6 @@
     <message>
         <source>The data could not be opened.</source>
         <translation>无法打开数据。</translation>
-    </message>
-    <message>
-        <source>password only (no keyring)</source>
-        <translation>仅凭密码解锁（本机无可信的系统钥匙串）</translation>
     </message>
     <message>
         <source>The screen was locked to protect the data. Type the password to continue.</source>
@@ -1163,6 +1286,14 @@
         <source>Demo data (演示数据): invented people for practice — do not enter real records.</source>
         <translation>演示数据：人员均为虚构，仅供练习，请勿录入真实信息。</translation>
     </message>
+    <message>
+        <source>password only (no keyring): asked at every start</source>
+        <translation>仅凭密码（无系统钥匙串）：每次启动需输入密码</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
 </context>
 <context>
     <name>MediaField</name>
@@ -1340,6 +1471,10 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Display</source>

@@ -194,7 +194,7 @@ def bench_in_app() -> dict[str, float]:
     session = unlock_with_password(WORKSPACE, DEMO_PASSWORD)
     from datetime import UTC, datetime
 
-    services = AppServices.build(session, TaskRunner(inline=True), lambda: datetime.now(UTC), Preferences(CACHE), "")
+    services = AppServices.build(session, TaskRunner(inline=True), lambda: datetime.now(UTC), Preferences(CACHE), None)
     child_id = _child_with_visits(services)
     window = MainWindow(services)
     window.resize(1366, 820)

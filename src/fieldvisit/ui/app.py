@@ -207,8 +207,7 @@ class AppController(QObject):
         from fieldvisit.ui.shell.main_window import MainWindow
         from fieldvisit.ui.shell.services import AppServices
 
-        backend = getattr(self.secret_store, "backend_name", "") or self.tr("password only (no keyring)")
-        self.services = AppServices.build(session, self.tasks, self.clock, self.prefs, backend)
+        self.services = AppServices.build(session, self.tasks, self.clock, self.prefs, self.secret_store)
         self.main_window = MainWindow(self.services)
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.font_scale_changed.connect(self._apply_font_scale)
@@ -297,6 +296,10 @@ class AppController(QObject):
 
     # ------------------------------------------------------------------ end
     def _fatal(self, exc: BaseException) -> None:
+        message = getattr(exc, "message_zh", "")
+        if message and self.unlock_window is not None:
+            self.unlock_window.show_error(message)
+            return
         self.reporter.report(exc, "start-up")
 
     def shutdown(self) -> None:

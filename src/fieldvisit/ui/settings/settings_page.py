@@ -1,9 +1,9 @@
-"""Settings (设置): font size for the whole app, idle-lock delay, lock now, and the demo's role switch."""
+"""Settings (设置): font size, idle lock and the demo's role switch; the sync and About pages are tabs beside them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QTabWidget, QVBoxLayout, QWidget
 
 from fieldvisit.domain.shared import Role, User
 from fieldvisit.ui.format import enum_text
@@ -32,10 +32,18 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         named(self, "settingsPage", self.tr("Settings"))
         self._prefs = prefs
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.setSpacing(10)
+        outer.addWidget(label(self.tr("Settings"), "pageTitle"))
+        self.tabs = named(QTabWidget(self), "settingsTabs", self.tr("Settings"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        outer.addWidget(self.tabs, 1)
+        general = QWidget(self.tabs)
+        layout = QVBoxLayout(general)
+        layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(14)
-        layout.addWidget(label(self.tr("Settings"), "pageTitle"))
+        self.tabs.addTab(general, self.tr("General"))
 
         display = QGroupBox(self.tr("Display"), self)
         form = QFormLayout(display)
@@ -77,6 +85,19 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Data folder"), named(label(workspace_text, "muted", wrap=True), "workspacePath"))
         layout.addWidget(about)
         layout.addStretch(1)
+
+    def add_tab(self, page: QWidget, title: str) -> None:
+        """Add a page (sync, About) as a tab; a page with `load()` is loaded when its tab is first shown."""
+        self.tabs.addTab(page, title)
+
+    def show_tab(self, page: QWidget) -> None:
+        """Bring one of the tabs to the front."""
+        self.tabs.setCurrentWidget(page)
+
+    def _tab_shown(self, index: int) -> None:
+        load = getattr(self.tabs.widget(index), "load", None)
+        if callable(load):
+            load()
 
     def _font_scale(self) -> None:
         percent = int(self.font_scale.currentData())

@@ -21,6 +21,8 @@ from fieldvisit.ui.burial.section import CasesSection
 from fieldvisit.ui.children.section import ChildrenSection
 from fieldvisit.ui.dashboard.dashboard_page import DashboardPage
 from fieldvisit.ui.format import enum_text
+from fieldvisit.ui.settings.about_page import AboutPage
+from fieldvisit.ui.settings.diagnostics import collect
 from fieldvisit.ui.settings.settings_page import SettingsPage
 from fieldvisit.ui.shell.services import AppServices
 from fieldvisit.ui.shell.widgets import banner, label, named
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.dashboard.ready.connect(self.dashboard_ready)
         services.bus.changed.connect(lambda _table: self.dashboard.refresh())
         self._role = role
+        self.about: AboutPage | None = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.dashboard)
         self._built: dict[str, QWidget] = {"dashboard": self.dashboard}
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         settings = SettingsPage(
             services.prefs,
             workspace_text=str(session.workspace.path),
-            secret_backend=services.secret_backend,
+            secret_backend=services.secret_backend or self.tr("password only (no keyring): asked at every start"),
             demo_users=services.reference.users() if session.demo else None,
             current_user_id=user.id if user else "",
         )
@@ -172,6 +175,8 @@ class MainWindow(QMainWindow):
         settings.idle_minutes_changed.connect(self.idle_minutes_changed)
         settings.lock_requested.connect(self.lock_requested)
         settings.user_changed.connect(self.user_changed)
+        self.about = AboutPage(lambda: collect(session.workspace, services.secret_store), services.tasks, settings)
+        settings.add_tab(self.about, self.tr("About"))
         return settings
 
     def start(self) -> None:

@@ -45,14 +45,14 @@ class AppServices:
     """
 
     def __init__(
-        self, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_backend: str
+        self, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_store: Any
     ) -> None:
         engine = session.workspace.engine
         self.session = session
         self.tasks = tasks
         self.clock = clock
         self.prefs = prefs
-        self.secret_backend = secret_backend
+        self.secret_store = secret_store
         self.bus = ChangeBus()
         self.dashboard = DashboardRepository(engine)
         self.children = ChildRepository(engine)
@@ -63,10 +63,16 @@ class AppServices:
 
     @classmethod
     def build(
-        cls, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_backend: str
+        cls, session: OpenSession, tasks: TaskRunner, clock: Clock, prefs: Preferences, secret_store: Any
     ) -> AppServices:
-        """The services of an unlocked session."""
-        return cls(session, tasks, clock, prefs, secret_backend)
+        """The services of an unlocked session (`secret_store`: where keys and tokens are cached, or None)."""
+        return cls(session, tasks, clock, prefs, secret_store)
+
+    @property
+    def secret_backend(self) -> str:
+        """The keyring backend in use, in words."""
+        name = getattr(self.secret_store, "backend_name", "")
+        return name if name and getattr(self.secret_store, "persistent", False) else ""
 
     def _args(self) -> tuple[Any, Any, Clock]:
         return self.session.workspace.engine, self.session.actor, self.clock
