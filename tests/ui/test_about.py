@@ -71,10 +71,6 @@ def test_a_migration_failure_is_shown_in_chinese_on_the_unlock_screen(
 
     monkeypatch.setattr(access, "open_workspace", refuse)
     window = app_controller.unlock_window
-    from PySide6.QtWidgets import QLineEdit
-
-    from fieldvisit.store.workspace import DEMO_PASSWORD
-
     qtbot.keyClicks(find(window, QLineEdit, "passwordEdit"), DEMO_PASSWORD)
     find(window, QPushButton, "unlockButton").click()
     shown = find(window, QLabel, "unlockError")
