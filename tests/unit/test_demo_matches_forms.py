@@ -10,7 +10,15 @@ from sqlalchemy import text
 from fieldvisit.store.demo import generate_demo
 from fieldvisit.store.services.drafts import DraftService
 
-FORMS = ("household_assessment", "child_file", "child_visit", "patrol", "grave_case", "reinspection", "rectification_notice")
+FORMS = (
+    "household_assessment",
+    "child_file",
+    "child_visit",
+    "patrol",
+    "grave_case",
+    "reinspection",
+    "rectification_notice",
+)
 
 
 @pytest.fixture(scope="module")
