@@ -158,12 +158,20 @@
         <translation>演示数据创建失败。</translation>
     </message>
     <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
         <source>The password is not correct. Please try again.</source>
         <translation>密码不正确，请重新输入。</translation>
     </message>
     <message>
         <source>The data could not be opened.</source>
         <translation>无法打开数据。</translation>
+    </message>
+    <message>
+        <source>This device was withdrawn by the bureau; its data were erased.</source>
+        <translation>此设备已被民政局停用，本机数据已清除。</translation>
     </message>
     <message>
         <source>The screen was locked to protect the data. Type the password to continue.</source>
@@ -877,10 +885,121 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>The same record was changed here and at the bureau. Nothing was overwritten: compare both versions and choose, field by field, which value is right.</source>
+        <translation>同一条记录在本机和民政局都被修改过。两边的内容都没有被覆盖：请对照两个版本，逐项选择正确的值。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Fields in conflict</source>
+        <translation>冲突的项目</translation>
+    </message>
+    <message>
+        <source>(left your area)</source>
+        <translation>（已不在您的工作范围内）</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Both versions</source>
+        <translation>两个版本</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>At the bureau</source>
+        <translation>民政局的值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>All from this computer</source>
+        <translation>全部采用本机的值</translation>
+    </message>
+    <message>
+        <source>All from the bureau</source>
+        <translation>全部采用民政局的值</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>确认处理</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing waits for a decision.</source>
+        <translation>没有冲突：没有需要处理的记录。</translation>
+    </message>
+    <message>
+        <source>This record left your area at the bureau; your change was kept there. Nothing to choose.</source>
+        <translation>该记录已不在您的工作范围内；您的修改已保留在民政局。无需选择。</translation>
+    </message>
+    <message>
+        <source>Changed here and at the bureau since the last sync.</source>
+        <translation>自上次同步以来，本机和民政局都修改了该记录。</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s</source>
+        <translation>采用本机的值</translation>
+    </message>
+    <message>
+        <source>The bureau&apos;s</source>
+        <translation>采用民政局的值</translation>
+    </message>
+    <message>
+        <source>merged, no choice needed</source>
+        <translation>已合并，无需选择</translation>
+    </message>
+    <message>
+        <source>Choose a value for every field marked red.</source>
+        <translation>请为每个标红的项目选择一个值。</translation>
+    </message>
+    <message>
+        <source>The choice could not be saved: %1</source>
+        <translation>选择未能保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
         <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
     </message>
     <message>
         <source>Today</source>
@@ -957,6 +1076,18 @@
     <message>
         <source>Deadline passed: re-inspect</source>
         <translation>整改期限已过，待复查</translation>
+    </message>
+    <message>
+        <source>Demo data: never synchronised</source>
+        <translation>演示数据：不与民政局同步</translation>
+    </message>
+    <message>
+        <source>Not yet synchronised with the bureau</source>
+        <translation>尚未与民政局同步</translation>
+    </message>
+    <message>
+        <source>Last synchronised: %1</source>
+        <translation>上次同步：%1</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1187,17 @@
     </message>
 </context>
 <context>
+    <name>FieldText</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWindow</name>
     <message>
         <source>Welcome</source>
@@ -1078,12 +1220,8 @@
         <translation>登录民政局账号</translation>
     </message>
     <message>
-        <source>Available once synchronisation with the bureau is set up</source>
-        <translation>与民政局的同步功能开通后即可使用</translation>
-    </message>
-    <message>
-        <source>Signing in comes with synchronisation with the bureau.</source>
-        <translation>账号登录将随同步功能一起提供。</translation>
+        <source>Your records are downloaded once; afterwards the same password opens them without a network.</source>
+        <translation>登录后先下载一次您的记录；之后没有网络时也可用同一密码打开。</translation>
     </message>
     <message>
         <source>Try with demo data (演示数据)</source>
@@ -1271,6 +1409,10 @@
         <translation>殡葬巡查</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1283,8 +1425,36 @@
         <translation>当前用户</translation>
     </message>
     <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
         <source>Demo data (演示数据): invented people for practice — do not enter real records.</source>
         <translation>演示数据：人员均为虚构，仅供练习，请勿录入真实信息。</translation>
+    </message>
+    <message>
+        <source>Demo data: not synchronised</source>
+        <translation>演示数据：不同步</translation>
+    </message>
+    <message>
+        <source>Not signed in to the bureau</source>
+        <translation>尚未登录民政局服务器</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to decide</source>
+        <translation>%1 个冲突待处理</translation>
+    </message>
+    <message>
+        <source>%1 changes to send</source>
+        <translation>%1 条更改待同步</translation>
+    </message>
+    <message>
+        <source>Synchronised %1</source>
+        <translation>已同步 %1</translation>
     </message>
     <message>
         <source>password only (no keyring): asked at every start</source>
@@ -1417,6 +1587,53 @@
     </message>
 </context>
 <context>
+    <name>QuarantinePage</name>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>The bureau refused these changes. They are kept on this computer and the rest keeps synchronising. Once the reason is dealt with (ask the bureau if unsure), send one again.</source>
+        <translation>民政局拒收了以下更改。它们仍保存在本机，其余数据照常同步。问题解决后（如有疑问请咨询民政局），可重新发送。</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Nothing in quarantine.</source>
+        <translation>没有被隔离的更改。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+</context>
+<context>
     <name>ReauthDialog</name>
     <message>
         <source>Confirm with your password</source>
@@ -1513,12 +1730,75 @@
         <translation>以此身份试用</translation>
     </message>
     <message>
+        <source>Bureau</source>
+        <translation>民政局</translation>
+    </message>
+    <message>
+        <source>Sign in to the bureau…</source>
+        <translation>登录民政局服务器…</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Workspace</source>
         <translation>数据目录</translation>
     </message>
     <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Demo data (演示数据) are never sent to the bureau.</source>
+        <translation>演示数据不会发送到民政局。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the bureau</source>
+        <translation>登录民政局服务器</translation>
+    </message>
+    <message>
+        <source>Use the account the bureau gave you. This computer is then registered with the bureau, your records are downloaded, and the same password unlocks them here, also without a network.</source>
+        <translation>请使用民政局分配的账户登录。登录后本机将在民政局登记，并下载您的记录；之后在本机上用同一密码即可打开，没有网络时也可以。</translation>
+    </message>
+    <message>
+        <source>Sign in again to keep synchronising this computer with the bureau.</source>
+        <translation>请重新登录，以便本机继续与民政局同步。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>登录错误</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Please fill in the server address, the username and the password.</source>
+        <translation>请填写服务器地址、用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1825,181 @@
     <message>
         <source>Signature pad</source>
         <translation>签名板</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <source>Sync state</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Sync state: %1</source>
+        <translation>同步状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>The sync stopped with an error. Your data are safe on this computer; try again later.</source>
+        <translation>同步出错中止。数据已安全保存在本机，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync with the bureau</source>
+        <translation>与民政局同步</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>冲突 (%1)</translation>
+    </message>
+    <message>
+        <source>Quarantine (%1)</source>
+        <translation>隔离 (%1)</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync status</source>
+        <translation>同步状态</translation>
+    </message>
+    <message>
+        <source>Demo data (演示数据) are never sent to the bureau.</source>
+        <translation>演示数据不会发送到民政局。</translation>
+    </message>
+    <message>
+        <source>This computer and the bureau</source>
+        <translation>本机与民政局</translation>
+    </message>
+    <message>
+        <source>Bureau server</source>
+        <translation>民政局服务器</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>登录账户</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>同步进度</translation>
+    </message>
+    <message>
+        <source>Sync step</source>
+        <translation>同步步骤</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sign in to the bureau…</source>
+        <translation>登录民政局服务器…</translation>
+    </message>
+    <message>
+        <source>Sync automatically whenever the bureau can be reached</source>
+        <translation>能连接民政局时自动同步</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>自动同步</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1 changes to send · %2 conflicts · %3 refused (quarantine)</source>
+        <translation>%1 条待同步 · %2 个冲突 · %3 条被拒收（隔离）</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Contacting the bureau…</source>
+        <translation>正在连接民政局…</translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 of %2</source>
+        <translation>正在上传更改：%1/%2</translation>
+    </message>
+    <message>
+        <source>Receiving updates: %1 records</source>
+        <translation>正在下载更新：%1 条</translation>
+    </message>
+    <message>
+        <source>Checking which records belong to your area…</source>
+        <translation>正在核对工作范围内的记录…</translation>
+    </message>
+    <message>
+        <source>Receiving photos and signatures: %1 of %2</source>
+        <translation>正在下载照片和签名：%1/%2</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>Synchronised: %1 changes sent, %2 records received.</source>
+        <translation>同步完成：上传 %1 条，下载 %2 条。</translation>
+    </message>
+    <message>
+        <source>Conflicts that need a decision: %1.</source>
+        <translation>待处理的冲突：%1 个。</translation>
+    </message>
+    <message>
+        <source>Changes refused by the bureau: %1.</source>
+        <translation>被民政局拒收（隔离）：%1 条。</translation>
+    </message>
+    <message>
+        <source>The bureau could not be reached. Check the server address and the network, then try again.</source>
+        <translation>无法连接民政局服务器。请检查服务器地址和网络后重试。</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ def test_every_interactive_widget_is_named(qtbot, app_controller) -> None:
     main = app_controller.main_window
     services = app_controller.services
     screens = []
-    for section in ("dashboard", "children", "households", "cases", "settings"):
+    for section in ("dashboard", "children", "households", "cases", "sync", "settings"):
         main.show_section(section)
         screens.append(main.page(section))
     main.open_child(services.children.list()[0].id)
@@ -58,7 +58,7 @@ def test_every_interactive_widget_is_named(qtbot, app_controller) -> None:
     main.cases.start_patrol()
     QApplication.processEvents()
     problems = {}
-    for section in ("dashboard", "children", "households", "cases", "settings"):
+    for section in ("dashboard", "children", "households", "cases", "sync", "settings"):
         page = main.page(section)
         for index in range(page.count()) if hasattr(page, "count") else [None]:
             widget = page.widget(index) if index is not None else page

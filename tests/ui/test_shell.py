@@ -53,7 +53,7 @@ def test_first_run_offers_the_demo_and_creates_it(qtbot, tmp_path: Path, test_cl
     window = controller.start()
     qtbot.addWidget(window)
     assert window.objectName() == "firstRunWindow"
-    assert not find(window, QPushButton, "bureauSignInButton").isEnabled()
+    assert find(window, QPushButton, "bureauSignInButton").isEnabled()
     find(window, QPushButton, "useDemoButton").click()
     qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible())
     assert controller.services.session.demo

@@ -22,7 +22,7 @@ from fieldvisit.ui.i18n import install_translators
 from fieldvisit.ui.prefs import Preferences
 from fieldvisit.ui.shell.first_run import FirstRunWindow
 from fieldvisit.ui.shell.unlock_window import UnlockWindow
-from fieldvisit.ui.tasks import TaskRunner
+from fieldvisit.ui.tasks import Progress, TaskRunner
 from fieldvisit.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ class AppController(QObject):
         self.prefs = Preferences(workspace_dir)
         self.unlock_window: UnlockWindow | None = None
         self.first_run: FirstRunWindow | None = None
+        self.sign_in_dialog: Any = None
         self.main_window: Any = None
         self.services: Any = None
         self._audit_unlock: Any = None
@@ -124,12 +125,19 @@ class AppController(QObject):
         if (self.workspace_dir / _WORKSPACE_INFO).is_file():
             window: QWidget = self._show_unlock()
         else:
-            self.first_run = FirstRunWindow()
-            self.first_run.demo_requested.connect(self._create_demo)
-            self.first_run.show()
-            window = self.first_run
+            window = self._show_first_run()
         QTimer.singleShot(0, self._warm_up)
         return window
+
+    def _show_first_run(self, notice: str = "") -> FirstRunWindow:
+        if self.first_run is None:
+            self.first_run = FirstRunWindow()
+            self.first_run.demo_requested.connect(self._create_demo)
+            self.first_run.sign_in_requested.connect(self._ask_sign_in)
+        self.first_run.show_notice(notice)
+        self.first_run.show_error("")
+        self.first_run.show()
+        return self.first_run
 
     def _warm_up(self) -> None:
         """Import the database layers and read the workspace facts while the user reads the first window."""
@@ -178,6 +186,57 @@ class AppController(QObject):
 
         self.tasks.read(create, self._opened, failed)
 
+    def _ask_sign_in(self) -> None:
+        from fieldvisit.ui.sync.sign_in_dialog import SignInDialog
+
+        self.sign_in_dialog = SignInDialog(first_time=True, parent=self.first_run)
+        self.sign_in_dialog.submitted.connect(self._enroll)
+        self.sign_in_dialog.open()
+
+    def _enroll(self, address: str, username: str, password: str) -> None:
+        """First sign-in: create the workspace, enroll this device, download the records, open."""
+        from fieldvisit.ui.sync.enrollment import bureau_address, enroll
+        from fieldvisit.ui.sync.sync_page import progress_text, sign_in_error
+
+        dialog = self.sign_in_dialog
+        if dialog is None:
+            return
+        dialog.show_busy(self.tr("Signing in…"))
+        progress = Progress(dialog)
+        progress.reported.connect(lambda event: dialog.show_busy(progress_text(event)))
+
+        def work() -> Any:
+            from fieldvisit.security.secret_store import open_secret_store
+            from fieldvisit.sync.client import SyncEngine
+
+            if self.secret_store is None:
+                self.secret_store = open_secret_store()
+            store = self.secret_store
+
+            def first_sync(workspace: Any) -> None:
+                engine = SyncEngine(workspace, secret_store=store, clock=self.clock)
+                try:
+                    engine.sync(progress=progress.report)
+                finally:
+                    engine.close()
+
+            return enroll(
+                self.workspace_dir,
+                bureau_url=bureau_address(address),
+                username=username,
+                password=password,
+                secret_store=store,
+                clock=self.clock,
+                kdf_params=self.kdf_params,
+                first_sync=first_sync,
+            )
+
+        def done(session: Any) -> None:
+            dialog.accept()
+            self._opened(session)
+
+        self.tasks.long(work, done, lambda exc: dialog.show_error(sign_in_error(exc)))
+
     # ------------------------------------------------------------------ unlock
     def _unlock(self, password: str) -> None:
         if self._locked and self.services is not None:
@@ -214,6 +273,7 @@ class AppController(QObject):
         self.main_window.idle_minutes_changed.connect(self._idle_minutes)
         self.main_window.dashboard_ready.connect(self._dashboard_ready)
         self.main_window.user_changed.connect(self._switch_user)
+        self.main_window.device_wiped.connect(self._device_wiped)
         self.main_window.show()
         for window in (self.unlock_window, self.first_run):
             if window is not None:
@@ -242,6 +302,21 @@ class AppController(QObject):
         old.hide()
         old.deleteLater()
         self._opened(session)
+
+    def _device_wiped(self, message: str) -> None:
+        """The bureau revoked this device and the local data were erased: close everything, say why."""
+        window, services = self.main_window, self.services
+        self.main_window, self.services, self._locked = None, None, False
+        if self.idle is not None:
+            self.idle.stop()
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        if services is not None:
+            services.sync.close()
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        self._show_first_run(message or self.tr("This device was withdrawn by the bureau; its data were erased."))
 
     # ------------------------------------------------------------------ idle lock
     def _start_idle_watch(self) -> None:
@@ -308,6 +383,7 @@ class AppController(QObject):
             self.main_window.flush_edits()
         self.tasks.wait()
         if self.services is not None:
+            self.services.sync.close()
             self.services.session.workspace.close()
             self.services = None
 

@@ -1,4 +1,4 @@
-"""Per-workspace display preferences kept beside the workspace (font size, idle lock): readable before unlock."""
+"""Per-workspace preferences kept beside the workspace (font size, idle lock, auto sync): readable before unlock."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PREFS_FILE = "preferences.ini"
 
 
 class Preferences:
-    """Font scale and idle-lock minutes in an INI file; nothing personal is kept here."""
+    """Font scale, idle-lock minutes and automatic sync in an INI file; nothing personal is kept here."""
 
     def __init__(self, directory: Path) -> None:
         self._settings = QSettings(str(directory / PREFS_FILE), QSettings.Format.IniFormat)
@@ -40,6 +40,15 @@ class Preferences:
         if minutes not in IDLE_LOCK_CHOICES:
             raise ValueError(f"idle lock must be one of {IDLE_LOCK_CHOICES}")
         self._settings.setValue("security/idle_lock_minutes", minutes)
+        self._settings.sync()
+
+    def auto_sync(self) -> bool:
+        """Whether to sync by itself while the bureau is reachable (on by default)."""
+        return str(self._settings.value("sync/auto", "true")).lower() == "true"
+
+    def set_auto_sync(self, on: bool) -> None:
+        """Remember the automatic-sync choice."""
+        self._settings.setValue("sync/auto", "true" if on else "false")
         self._settings.sync()
 
 

@@ -1,4 +1,4 @@
-"""Runs work off the GUI thread and hands results back on it: a read pool and ONE serialised writer."""
+"""Runs work off the GUI thread and hands results back on it: a read pool, ONE serialised writer, a long-job lane."""
 
 from __future__ import annotations
 
@@ -19,6 +19,16 @@ class _Relay(QObject):
 
     succeeded = Signal(object)
     failed = Signal(object)
+
+
+class Progress(QObject):
+    """Carries progress events from a worker to the GUI thread: pass `report` to the job as its callback."""
+
+    reported = Signal(object)
+
+    def report(self, event: object) -> None:
+        """Called on the worker thread; `reported` fires on the GUI thread (queued across threads)."""
+        self.reported.emit(event)
 
 
 class _Job(QRunnable):
@@ -51,6 +61,8 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(2)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        self._long = QThreadPool(self)
+        self._long.setMaxThreadCount(1)
         self._relays: set[_Relay] = set()
         self.default_error: ErrorCallback = _log_error
 
@@ -66,9 +78,15 @@ class TaskRunner(QObject):
         """Run a change on the one writer thread (changes never overlap and keep their order)."""
         self._submit(self._writes, fn, on_done, on_error)
 
+    def long(
+        self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None
+    ) -> None:
+        """Run a long job (a sync) on its own thread, so that reads and saves go on meanwhile."""
+        self._submit(self._long, fn, on_done, on_error)
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every submitted task has run (used when closing, so no save is lost)."""
-        return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        return all(pool.waitForDone(msecs) for pool in (self._long, self._writes, self._reads))
 
     def _submit(
         self, pool: QThreadPool, fn: Callable[[], Any], on_done: Callback | None, on_error: ErrorCallback | None

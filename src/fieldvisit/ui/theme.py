@@ -36,6 +36,14 @@ STATE_COLOURS: dict[str, tuple[str, str]] = {
     "DONE": ("#e3f1e4", "#1e5b23"),
 }
 
+SYNC_COLOURS: dict[str, tuple[str, str]] = {
+    "PENDING": ("#fff4d6", "#6b4e00"),
+    "SYNCED": ("#e3f1e4", "#1e5b23"),
+    "CONFLICT": ("#fde7e6", "#9b1c15"),
+    "QUARANTINED": ("#ede4f5", "#4a2a6b"),
+}
+"""Chip colours of the sync badges: 待同步 amber, 已同步 green, 冲突 red, 隔离 purple."""
+
 
 def ui_font_family() -> str:
     """The first installed CJK sans-serif face (the system default when none is found)."""
@@ -92,11 +100,12 @@ def stylesheet(percent: int) -> str:
     #navigation QLabel {{ color: #9fb3c8; padding: {px(6)} {px(18)}; }}
     #navigation QLabel[role="appTitle"] {{ color: white; font-size: {point_size(percent, 1.5):.1f}pt; font-weight: bold;
                 padding: {px(18)} {px(18)} {px(6)} {px(18)}; }}
-    #demoBanner {{ background: #fff4d6; border: 1px solid #e8c46a; border-radius: 4px; }}
-    #demoBanner QLabel {{ color: #6b4e00; font-weight: bold; background: transparent; }}
+    #demoBanner, #syncDemoBanner {{ background: #fff4d6; border: 1px solid #e8c46a; border-radius: 4px; }}
+    #demoBanner QLabel, #syncDemoBanner QLabel {{ color: #6b4e00; font-weight: bold; background: transparent; }}
     #readOnlyBanner {{ background: #e3f1e4; border: 1px solid #a5d6a7; border-radius: 4px; }}
     #readOnlyBanner QLabel {{ color: #1e5b23; font-weight: bold; background: transparent; }}
-    #issuesBox {{ background: #fde7e6; border: 1px solid #e6a19c; border-radius: 6px; }}
+    #issuesBox, #firstRunNotice {{ background: #fde7e6; border: 1px solid #e6a19c; border-radius: 6px; }}
+    #firstRunNotice QLabel {{ color: #7f1d16; font-weight: bold; background: transparent; }}
     #issuesBox QLabel {{ color: #7f1d16; background: transparent; }}
     QLabel[role="pageTitle"] {{ font-size: {point_size(percent, 2):.1f}pt; font-weight: bold; }}
     QLabel[role="sectionTitle"] {{ font-size: {point_size(percent, 1):.1f}pt; font-weight: bold; color: {ACCENT};

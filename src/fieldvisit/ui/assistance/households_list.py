@@ -15,6 +15,7 @@ from fieldvisit.ui.lists.list_page import ListPage
 from fieldvisit.ui.lists.place_filters import enum_filter, town_filter, village_filter
 from fieldvisit.ui.lists.state_colours import state_colours
 from fieldvisit.ui.lists.table_model import Column
+from fieldvisit.ui.sync.badge import sync_colours
 from fieldvisit.ui.tasks import TaskRunner
 
 
@@ -57,7 +58,13 @@ class HouseholdsList(ListPage):
                 None,
                 lambda r: state_colours(r.state),
             ),
-            Column("sync", self.tr("Sync"), lambda r: enum_text(SyncState, r.sync_state)),
+            Column(
+                "sync",
+                self.tr("Sync"),
+                lambda r: enum_text(SyncState, r.sync_state),
+                None,
+                lambda r: sync_colours(r.sync_state),
+            ),
         ]
         filters = [
             town_filter(lambda r: r.town_name),

@@ -41,7 +41,7 @@ class HouseholdsSection(Section):
             self.list.load()
 
     def _changed(self, table: str) -> None:
-        if self._loaded and table == "household_assessment" and self.currentWidget() is self.list:
+        if self._loaded and table in ("household_assessment", "sync") and self.currentWidget() is self.list:
             self.list.load()
 
     def start_assessment(self) -> None:

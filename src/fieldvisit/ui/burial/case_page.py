@@ -30,6 +30,7 @@ from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.printing.menu import PrintEntry, print_menu_button, set_print_entries
 from fieldvisit.ui.shell.widgets import button, label, named, set_flag, styled
+from fieldvisit.ui.sync.badge import SyncBadge, SyncStateOf
 from fieldvisit.ui.tasks import TaskRunner
 
 _CST = timezone(timedelta(hours=8))
@@ -56,10 +57,12 @@ class CasePage(QWidget):
         thumbnail: object,
         tasks: TaskRunner,
         clock: Clock,
+        sync_state: SyncStateOf | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "casePage", self.tr("Grave case"))
+        self._sync_state = sync_state
         self.case_id = case_id
         self._cases = cases
         self._service = service
@@ -81,6 +84,8 @@ class CasePage(QWidget):
         self.status = named(QLabel("", self), "caseStatus", self.tr("Status"))
         self.status.setProperty("role", "statusChip")
         head.addWidget(self.status)
+        self.sync_badge = SyncBadge(self)
+        head.addWidget(self.sync_badge)
         head.addStretch(1)
         self.print_button = print_menu_button(self, [], self.print_requested)
         head.addWidget(self.print_button)
@@ -144,10 +149,18 @@ class CasePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the case again (after a step, a notice or a re-inspection)."""
-        self._tasks.read(lambda: self._cases.get(self.case_id), self._show)
+        """Read the case and its sync state again (after a step, a notice, a re-inspection or a sync)."""
+        sync_state = self._sync_state
 
-    def _show(self, bundle: CaseBundle | None) -> None:
+        def read() -> tuple[CaseBundle | None, str]:
+            state = sync_state("grave_case", self.case_id) if sync_state is not None else ""
+            return self._cases.get(self.case_id), state
+
+        self._tasks.read(read, self._show)
+
+    def _show(self, read: tuple[CaseBundle | None, str]) -> None:
+        bundle, state = read
+        self.sync_badge.set_state(state)
         if bundle is None:
             self.title.setText(self.tr("This case no longer exists."))
             return

@@ -18,6 +18,7 @@ from fieldvisit.ui.format import date_text, enum_text
 from fieldvisit.ui.lists.list_page import FilterChoice, ListFilter, ListPage
 from fieldvisit.ui.lists.place_filters import enum_filter, town_filter, village_filter
 from fieldvisit.ui.lists.table_model import Column
+from fieldvisit.ui.sync.badge import sync_colours
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import STATE_COLOURS
 
@@ -73,7 +74,13 @@ class CasesList(ListPage):
             Column(
                 "deadline", self.tr("Deadline"), lambda r: date_text(r.deadline), lambda r: r.deadline, deadline_colours
             ),
-            Column("sync", self.tr("Sync"), lambda r: enum_text(SyncState, r.sync_state)),
+            Column(
+                "sync",
+                self.tr("Sync"),
+                lambda r: enum_text(SyncState, r.sync_state),
+                None,
+                lambda r: sync_colours(r.sync_state),
+            ),
         ]
         filters = [
             town_filter(lambda r: r.town_name),

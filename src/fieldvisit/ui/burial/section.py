@@ -67,8 +67,10 @@ class CasesSection(Section):
             menu.addAction(self.tr("No cases to print")).setEnabled(False)
 
     def _changed(self, table: str) -> None:
-        if self._loaded and table in ("grave_case", "patrol") and self.currentWidget() is self.list:
+        if self._loaded and table in ("grave_case", "patrol", "sync") and self.currentWidget() is self.list:
             self.list.load()
+        elif table == "sync" and self.currentWidget().objectName() == "casePage":
+            self.currentWidget().refresh()  # type: ignore[attr-defined]
 
     def _town(self) -> str:
         user = self.services.session.user
@@ -134,7 +136,7 @@ class CasesSection(Section):
         self.ensure_loaded()
         self.pop_to_root()
         s = self.services
-        page = CasePage(case_id, s.cases, s.burial, self._thumbnail, s.tasks, s.clock)
+        page = CasePage(case_id, s.cases, s.burial, self._thumbnail, s.tasks, s.clock, s.sync_states.state)
         page.back_requested.connect(self.pop)
         page.edit_case.connect(self.open_case_form)
         page.step.connect(lambda case, target: self._step(page, case, target))

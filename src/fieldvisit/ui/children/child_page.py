@@ -43,6 +43,7 @@ from fieldvisit.ui.lists.state_colours import state_colours
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.printing.menu import print_menu_button
 from fieldvisit.ui.shell.widgets import banner, button, label, named, set_flag, styled
+from fieldvisit.ui.sync.badge import SyncBadge, SyncStateOf
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import risk_colour
 
@@ -75,10 +76,12 @@ class ChildPage(QWidget):
         params: ParameterSet,
         tasks: TaskRunner,
         clock: Clock,
+        sync_state: SyncStateOf | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "childPage", self.tr("Child's file"))
+        self._sync_state = sync_state
         self.child_id = child_id
         self._children = children
         self._params = params
@@ -101,6 +104,8 @@ class ChildPage(QWidget):
         head.addWidget(self.risk)
         self.file_no = named(label("", "muted"), "childFileNo", self.tr("File no."))
         head.addWidget(self.file_no)
+        self.sync_badge = SyncBadge(self)
+        head.addWidget(self.sync_badge)
         head.addStretch(1)
         self.print_button = print_menu_button(
             self,
@@ -194,10 +199,18 @@ class ChildPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the whole file again (after a visit was finalized or a change made)."""
-        self._tasks.read(lambda: self._children.get(self.child_id), self._show)
+        """Read the whole file and its sync state again (after a visit, a change or a sync)."""
+        sync_state = self._sync_state
 
-    def _show(self, dossier: ChildDossier | None) -> None:
+        def read() -> tuple[ChildDossier | None, str]:
+            state = sync_state("child_file", self.child_id) if sync_state is not None else ""
+            return self._children.get(self.child_id), state
+
+        self._tasks.read(read, self._show)
+
+    def _show(self, read: tuple[ChildDossier | None, str]) -> None:
+        dossier, state = read
+        self.sync_badge.set_state(state)
         if dossier is None:
             self.name.setText(self.tr("This file no longer exists."))
             return

@@ -19,6 +19,7 @@ from fieldvisit.ui.format import date_text, enum_text, masked_id
 from fieldvisit.ui.lists.list_page import FilterChoice, ListFilter, ListPage
 from fieldvisit.ui.lists.place_filters import enum_filter, town_filter, village_filter
 from fieldvisit.ui.lists.table_model import Column
+from fieldvisit.ui.sync.badge import sync_colours
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import STATE_COLOURS, risk_colour
 
@@ -71,7 +72,13 @@ class ChildrenList(ListPage):
                 "last_visit_on", self.tr("Last visit"), lambda r: date_text(r.last_visit_on), lambda r: r.last_visit_on
             ),
             Column("status", self.tr("Status"), lambda r: enum_text(ChildStatus, r.status)),
-            Column("sync", self.tr("Sync"), lambda r: enum_text(SyncState, r.sync_state)),
+            Column(
+                "sync",
+                self.tr("Sync"),
+                lambda r: enum_text(SyncState, r.sync_state),
+                None,
+                lambda r: sync_colours(r.sync_state),
+            ),
         ]
         filters = [
             town_filter(lambda r: r.town_name),

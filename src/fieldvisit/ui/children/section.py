@@ -57,8 +57,10 @@ class ChildrenSection(Section):
             self.list.load()
 
     def _changed(self, table: str) -> None:
-        if self._loaded and table in ("child_file", "child_visit") and self.currentWidget() is self.list:
+        if self._loaded and table in ("child_file", "child_visit", "sync") and self.currentWidget() is self.list:
             self.list.load()
+        elif table == "sync" and isinstance(self.currentWidget(), ChildPage):
+            self.currentWidget().refresh()  # type: ignore[attr-defined]
 
     def start_file(self) -> None:
         """A new file for a child found in screening (排查发现), opened in its editor."""
@@ -93,7 +95,7 @@ class ChildrenSection(Section):
             self.open_file_editor(child_id)
             return
         self.pop_to_root()
-        page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock)
+        page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock, s.sync_states.state)
         page.back_requested.connect(self.pop)
         page.new_visit.connect(self.start_visit)
         page.open_visit.connect(self.open_visit)

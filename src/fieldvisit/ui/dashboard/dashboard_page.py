@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import risk_colour
 
 URGENT_ROWS = 8
+_CST = timezone(timedelta(hours=8))
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class DashboardData:
 
     counts: DashboardCounts
     urgent: list[UrgentItem]
+    last_sync: datetime | None = None
 
 
 class DashboardCard(QPushButton):
@@ -106,6 +109,8 @@ class DashboardPage(QWidget):
         self._role = role
         self._director_id = director_id
         self.loaded = False
+        self.last_sync: Callable[[], datetime | None] | None = None
+        """Reads the last successful sync (None for demo data, which never sync)."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -113,6 +118,9 @@ class DashboardPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(label(self.tr("Dashboard"), "pageTitle"))
         head.addStretch(1)
+        self.sync_time = named(label("", "muted"), "dashboardLastSync", self.tr("Last successful sync"))
+        head.addWidget(self.sync_time)
+        head.addSpacing(18)
         self.today = named(label("", "muted"), "dashboardToday", self.tr("Today"))
         head.addWidget(self.today)
         layout.addLayout(head)
@@ -210,7 +218,8 @@ class DashboardPage(QWidget):
                 what = self.tr("Deadline passed: re-inspect")
                 who = f"{case.case_no} {case.party_name}".strip()
                 urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
-        return DashboardData(counts, urgent)
+        last_sync = self.last_sync() if self.last_sync is not None else None
+        return DashboardData(counts, urgent, last_sync)
 
     def _show(self, data: DashboardData) -> None:
         counts = data.counts
@@ -227,6 +236,13 @@ class DashboardPage(QWidget):
         for key, card in self.cards.items():
             value, alert = values[key]
             card.set_value(value, alert=alert)
+        if self.last_sync is None:
+            self.sync_time.setText(self.tr("Demo data: never synchronised"))
+        elif data.last_sync is None:
+            self.sync_time.setText(self.tr("Not yet synchronised with the bureau"))
+        else:
+            when = data.last_sync.astimezone(_CST).strftime("%Y-%m-%d %H:%M")
+            self.sync_time.setText(self.tr("Last synchronised: %1").replace("%1", when))
         self.urgent_model.set_rows(data.urgent)
         self.urgent.setVisible(bool(data.urgent))
         self.urgent_empty.setVisible(not data.urgent)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta, timezone
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from fieldvisit.domain.base import RecordState
+from fieldvisit.domain.base import RecordState, SyncState
 from fieldvisit.domain.types import Clock
 from fieldvisit.formspec import Issue
 from fieldvisit.store.services.attachments import AttachmentService
@@ -25,6 +25,7 @@ from fieldvisit.ui.forms.media_host import EditorMedia
 from fieldvisit.ui.forms.renderer import FormView
 from fieldvisit.ui.printing.launcher import PrintLauncher
 from fieldvisit.ui.shell.widgets import banner, button, label, named
+from fieldvisit.ui.sync.badge import SyncBadge, SyncStateOf
 from fieldvisit.ui.tasks import TaskRunner
 
 _CST = timezone(timedelta(hours=8))
@@ -42,6 +43,8 @@ class EditorServices:
     clock: Clock
     changed: Callable[[str], None]
     printer: PrintLauncher | None = None
+    sync_state: SyncStateOf | None = None
+    sync_done: SignalInstance | None = None
 
 
 @dataclass
@@ -133,6 +136,8 @@ class EditorPage(QWidget):
         head.addWidget(label(title, "pageTitle"))
         if draft.number:
             head.addWidget(named(label(draft.number, "muted"), "recordNumber", self.tr("Number")))
+        self.sync_badge = SyncBadge(self)
+        head.addWidget(self.sync_badge)
         head.addStretch(1)
         self.status = named(label("", "muted"), "autosaveStatus", self.tr("Save status"))
         head.addWidget(self.status)
@@ -174,6 +179,16 @@ class EditorPage(QWidget):
         if not draft.final:
             self.status.setText(self.tr("Draft: every change is saved automatically"))
         self._show_state()
+        if services.sync_done is not None:
+            services.sync_done.connect(self.read_sync_state)
+        self.read_sync_state()
+
+    def read_sync_state(self, *_: object) -> None:
+        """Show whether the record has reached the bureau (after opening, saving and each sync)."""
+        sync_state = self.services.sync_state
+        if sync_state is not None:
+            table, record_id = self.model.spec.model, self.draft.record_id
+            self.services.tasks.read(lambda: sync_state(table, record_id), self.sync_badge.set_state)
 
     # ------------------------------------------------------------------ saving
     def flush(self) -> None:
@@ -184,11 +199,15 @@ class EditorPage(QWidget):
         """The page is closing: save, then stop listening."""
         self.flush()
         self.autosave.stop()
+        if self.services.sync_done is not None:
+            self.services.sync_done.disconnect(self.read_sync_state)
 
     def _saved(self, _version: object) -> None:
         when = self.autosave.last_saved
         stamp = when.astimezone(_CST).strftime("%H:%M:%S") if when else ""
         self.status.setText(self.tr("Saved automatically %1").replace("%1", stamp))
+        if self.sync_badge.state == SyncState.SYNCED:
+            self.sync_badge.set_state(SyncState.PENDING.value)  # every save queues a change for the bureau
 
     def _save_failed(self, message: str) -> None:
         self.status.setText(self.tr("Not saved: %1").replace("%1", message))

@@ -18,6 +18,7 @@ class SettingsPage(QWidget):
     idle_minutes_changed = Signal(int)
     user_changed = Signal(str)
     lock_requested = Signal()
+    sign_in_requested = Signal()
 
     def __init__(
         self,
@@ -80,11 +81,25 @@ class SettingsPage(QWidget):
             form.addRow(self.tr("Try as"), self.user)
             layout.addWidget(demo)
 
+        bureau = QGroupBox(self.tr("Bureau"), self)
+        form = QFormLayout(bureau)
+        self.sign_in = button(self.tr("Sign in to the bureau…"), "settingsSignInButton", parent=bureau)
+        self.sign_in.clicked.connect(self.sign_in_requested)
+        form.addRow(self.tr("Synchronisation"), self.sign_in)
+        self.sign_in_note = label("", "muted", wrap=True)
+        form.addRow("", self.sign_in_note)
+        layout.addWidget(bureau)
+
         about = QGroupBox(self.tr("Workspace"), self)
         form = QFormLayout(about)
         form.addRow(self.tr("Data folder"), named(label(workspace_text, "muted", wrap=True), "workspacePath"))
         layout.addWidget(about)
         layout.addStretch(1)
+
+    def set_sign_in_enabled(self, enabled: bool) -> None:
+        """Demo data never sync, so there is nothing to sign in to."""
+        self.sign_in.setEnabled(enabled)
+        self.sign_in_note.setText("" if enabled else self.tr("Demo data (演示数据) are never sent to the bureau."))
 
     def add_tab(self, page: QWidget, title: str) -> None:
         """Add a page (sync, About) as a tab; a page with `load()` is loaded when its tab is first shown."""

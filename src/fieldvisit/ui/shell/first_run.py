@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldvisit.ui.shell.widgets import button, label, named
+from fieldvisit.ui.shell.widgets import banner, button, label, named
 
 
 class FirstRunWindow(QWidget):
     """Shown when this computer has no workspace; the demo is clearly marked as not real data."""
 
     demo_requested = Signal()
+    sign_in_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,9 @@ class FirstRunWindow(QWidget):
         box.setContentsMargins(36, 30, 36, 30)
         box.setSpacing(14)
         box.addWidget(label(self.tr("Welcome to FieldVisit"), "pageTitle"))
+        self.notice = banner("", "firstRunNotice", card)
+        self.notice.hide()
+        box.addWidget(self.notice)
         box.addWidget(
             label(
                 self.tr(
@@ -36,12 +40,17 @@ class FirstRunWindow(QWidget):
                 wrap=True,
             )
         )
-        self.sign_in = button(self.tr("Sign in to the bureau"), "bureauSignInButton", parent=card)
-        self.sign_in.setEnabled(False)
-        self.sign_in.setToolTip(self.tr("Available once synchronisation with the bureau is set up"))
+        self.sign_in = button(self.tr("Sign in to the bureau"), "bureauSignInButton", primary=True, parent=card)
+        self.sign_in.clicked.connect(self.sign_in_requested)
         box.addWidget(self.sign_in)
-        box.addWidget(label(self.tr("Signing in comes with synchronisation with the bureau."), "muted", wrap=True))
-        self.demo = button(self.tr("Try with demo data (演示数据)"), "useDemoButton", primary=True, parent=card)
+        box.addWidget(
+            label(
+                self.tr("Your records are downloaded once; afterwards the same password opens them without a network."),
+                "muted",
+                wrap=True,
+            )
+        )
+        self.demo = button(self.tr("Try with demo data (演示数据)"), "useDemoButton", parent=card)
         self.demo.clicked.connect(self._demo)
         box.addWidget(self.demo)
         box.addWidget(
@@ -60,6 +69,14 @@ class FirstRunWindow(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self.resize(900, 640)
+
+    def show_notice(self, text: str) -> None:
+        """A message shown above everything (e.g. why the data on this computer were removed)."""
+        label_widget = self.notice.findChild(QLabel, "firstRunNoticeText")
+        if label_widget is not None:
+            label_widget.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
 
     def set_busy(self, text: str) -> None:
         """Show progress (or an error) and keep the buttons disabled while creating."""

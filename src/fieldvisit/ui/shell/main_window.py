@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.shared import Role
+from fieldvisit.store.repositories.sync import SyncSummary
 from fieldvisit.ui.assistance.section import HouseholdsSection
 from fieldvisit.ui.burial.section import CasesSection
 from fieldvisit.ui.children.section import ChildrenSection
@@ -26,14 +27,15 @@ from fieldvisit.ui.settings.diagnostics import collect
 from fieldvisit.ui.settings.settings_page import SettingsPage
 from fieldvisit.ui.shell.services import AppServices
 from fieldvisit.ui.shell.widgets import banner, label, named
+from fieldvisit.ui.sync.sync_page import SyncPage, local_time
 
 SECTIONS_BY_ROLE: dict[str, tuple[str, ...]] = {
-    Role.CHILD_DIRECTOR: ("dashboard", "children", "settings"),
-    Role.CHILD_SUPERVISOR: ("dashboard", "children", "settings"),
-    Role.SOCIAL_WORKER: ("dashboard", "households", "settings"),
-    Role.PATROL_OFFICER: ("dashboard", "cases", "settings"),
+    Role.CHILD_DIRECTOR: ("dashboard", "children", "sync", "settings"),
+    Role.CHILD_SUPERVISOR: ("dashboard", "children", "sync", "settings"),
+    Role.SOCIAL_WORKER: ("dashboard", "households", "sync", "settings"),
+    Role.PATROL_OFFICER: ("dashboard", "cases", "sync", "settings"),
 }
-ALL_SECTIONS = ("dashboard", "households", "children", "cases", "settings")
+ALL_SECTIONS = ("dashboard", "households", "children", "cases", "sync", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
     idle_minutes_changed = Signal(int)
     user_changed = Signal(str)
     dashboard_ready = Signal()
+    device_wiped = Signal(str)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(
             services.dashboard, services.children, services.cases, services.tasks, services.clock, role, director_id
         )
+        if services.sync.enabled:
+            self.dashboard.last_sync = lambda: services.sync.repository.summary().last_success_at
         self.dashboard.navigate.connect(self.go_to_list)
         self.dashboard.open_child.connect(self.open_child)
         self.dashboard.open_case.connect(self.open_case)
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
             "households": self.tr("Household checks"),
             "children": self.tr("Children's files"),
             "cases": self.tr("Burial patrols"),
+            "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
         object_names = {
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
             "households": "navHouseholds",
             "children": "navChildren",
             "cases": "navCases",
+            "sync": "navSync",
             "settings": "navSettings",
         }
         visible = SECTIONS_BY_ROLE.get(role, ALL_SECTIONS)
@@ -105,7 +112,13 @@ class MainWindow(QMainWindow):
             self.nav_buttons[key] = nav_button
             nav_box.addWidget(nav_button)
         nav_box.addStretch(1)
+        self.sync_status = named(label("", wrap=True), "navSyncStatus", self.tr("Sync status"))
+        nav_box.addWidget(self.sync_status)
         nav.setMinimumWidth(200)
+        sync = services.sync
+        sync.started.connect(lambda: self.sync_status.setText(self.tr("Synchronising…")))
+        sync.summary_changed.connect(self._show_sync_summary)
+        sync.wiped.connect(self.device_wiped)
 
         body = QWidget(self)
         body_box = QVBoxLayout(body)
@@ -133,6 +146,7 @@ class MainWindow(QMainWindow):
                 "households": lambda: HouseholdsSection(self.services),
                 "children": lambda: ChildrenSection(self.services),
                 "cases": lambda: CasesSection(self.services),
+                "sync": self._build_sync,
                 "settings": self._build_settings,
             }
             built = builders[key]()
@@ -156,9 +170,33 @@ class MainWindow(QMainWindow):
         return self.page("cases")  # type: ignore[return-value]
 
     @property
+    def sync(self) -> SyncPage:
+        """同步."""
+        return self.page("sync")  # type: ignore[return-value]
+
+    @property
     def settings(self) -> SettingsPage:
         """设置."""
         return self.page("settings")  # type: ignore[return-value]
+
+    def _build_sync(self) -> SyncPage:
+        services = self.services
+        page = SyncPage(services.sync, services.tasks, services.resolve_conflict, services.requeue)
+        page.changed.connect(services.bus.changed.emit)
+        return page
+
+    def _show_sync_summary(self, summary: SyncSummary) -> None:
+        if not self.services.sync.enabled:
+            text = self.tr("Demo data: not synchronised")
+        elif not summary.bureau_url:
+            text = self.tr("Not signed in to the bureau")
+        elif summary.conflicts:
+            text = self.tr("%1 conflicts to decide").replace("%1", str(summary.conflicts))
+        elif summary.pending:
+            text = self.tr("%1 changes to send").replace("%1", str(summary.pending))
+        else:
+            text = self.tr("Synchronised %1").replace("%1", local_time(summary.last_success_at))
+        self.sync_status.setText(text)
 
     def _build_settings(self) -> SettingsPage:
         services = self.services
@@ -175,13 +213,17 @@ class MainWindow(QMainWindow):
         settings.idle_minutes_changed.connect(self.idle_minutes_changed)
         settings.lock_requested.connect(self.lock_requested)
         settings.user_changed.connect(self.user_changed)
+        settings.sign_in_requested.connect(lambda: self.sync.sign_in())
+        settings.set_sign_in_enabled(services.sync.enabled)
         self.about = AboutPage(lambda: collect(session.workspace, services.secret_store), services.tasks, settings)
         settings.add_tab(self.about, self.tr("About"))
         return settings
 
     def start(self) -> None:
-        """Load the dashboard (the lists load when first opened)."""
+        """Load the dashboard (the lists load when first opened) and start syncing if the setting says so."""
         self.dashboard.refresh()
+        self.services.sync.refresh_summary()
+        self.services.sync.start_auto()
 
     def show_section(self, key: str) -> None:
         """Switch to a section; its list loads the first time it is shown."""

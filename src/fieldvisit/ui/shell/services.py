@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from fieldvisit.store.services.visits import VisitService
     from fieldvisit.ui.forms.editor_page import EditorServices
     from fieldvisit.ui.printing.launcher import PrintLauncher
+    from fieldvisit.ui.sync.badge import RecordSyncStates
+    from fieldvisit.ui.sync.controller import SyncController
 
 
 class ChangeBus(QObject):
@@ -142,6 +144,36 @@ class AppServices:
 
         return PrintLauncher(lambda: self.printing, self.tasks, self.check_password, self._audit_reveal)
 
+    @cached_property
+    def sync(self) -> SyncController:
+        """Syncs with the bureau (none for demo data)."""
+        from fieldvisit.ui.sync.controller import SyncController
+
+        controller = SyncController(self.session.workspace, self.secret_store, self.tasks, self.clock, self.prefs)
+        self.bus.changed.connect(controller.changed_locally)
+        controller.finished.connect(lambda _report: self.bus.changed.emit("sync"))
+        return controller
+
+    @cached_property
+    def sync_states(self) -> RecordSyncStates:
+        """One record's sync badge, for record pages."""
+        from fieldvisit.ui.sync.badge import RecordSyncStates
+
+        return RecordSyncStates(self.session.workspace.engine)
+
+    def resolve_conflict(self, conflict_id: str, choices: dict[str, str]) -> None:
+        """Settle a sync conflict with a person's choice per field (queued as a new change for the bureau)."""
+        from fieldvisit.store.sync_local import resolve_conflict
+
+        engine, actor, clock = self._args()
+        resolve_conflict(engine, actor, conflict_id, choices, clock=clock)
+
+    def requeue(self, seq: int) -> str:
+        """Send a refused (quarantined) change again."""
+        from fieldvisit.store.sync_local import requeue_quarantined
+
+        return requeue_quarantined(self.session.workspace.engine, seq)
+
     def check_password(self, password: str) -> bytes:
         """The workspace key if `password` opens it; raises WrongPasswordError (re-authentication)."""
         from fieldvisit.store.workspace import unlock_key
@@ -172,4 +204,6 @@ def editor_services(services: AppServices) -> EditorServices:
         clock=services.clock,
         changed=services.bus.changed.emit,
         printer=services.printer,
+        sync_state=services.sync_states.state,
+        sync_done=services.sync.finished,
     )

@@ -1,0 +1,1 @@
+"""Sync with the bureau in the app: sign-in, the sync panel and its progress, badges, conflicts, quarantine."""

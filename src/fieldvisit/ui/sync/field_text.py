@@ -1,0 +1,73 @@
+"""How synced records and their fields read to a person: form titles, field labels and values from `forms/`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldvisit.formspec import BindingKind, FieldSpec, FormSpec, load_all_forms
+from fieldvisit.ui.i18n import is_chinese
+
+_NUMBER_KEYS = ("name", "case_no", "survey_no", "applicant_name", "notice_no", "patrol_no", "file_no", "caption")
+
+
+@cache
+def _forms_by_table() -> dict[str, list[FormSpec]]:
+    found: dict[str, list[FormSpec]] = {}
+    for spec in load_all_forms().values():
+        found.setdefault(spec.model, []).append(spec)
+    return found
+
+
+@cache
+def _fields(table: str) -> dict[str, FieldSpec]:
+    fields: dict[str, FieldSpec] = {}
+    for spec in _forms_by_table().get(table, []):
+        for section in spec.sections:
+            for item in section.fields:
+                binding = item.binding
+                if binding.kind == BindingKind.COLUMN and len(binding.path) == 1:
+                    fields.setdefault(binding.path[0], item)
+    return fields
+
+
+def record_kind(table: str) -> str:
+    """The form title for a table's records (儿童信息登记表 …), or the table name."""
+    forms = _forms_by_table().get(table)
+    if not forms:
+        return table
+    return forms[0].title_zh if is_chinese() else forms[0].title
+
+
+def record_label(table: str, values: dict[str, Any]) -> str:
+    """What names the record for a person: its kind and its number or name."""
+    name = next((str(values[key]) for key in _NUMBER_KEYS if values.get(key)), "")
+    return f"{record_kind(table)} {name}".strip()
+
+
+def field_label(table: str, field: str) -> str:
+    """The field's label on the paper form, or its column name."""
+    spec = _fields(table).get(field)
+    if spec is None:
+        return field
+    return spec.label_zh if is_chinese() else spec.label
+
+
+def value_text(table: str, field: str, value: Any) -> str:
+    """A stored value as the form shows it: choice labels instead of codes, "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    spec = _fields(table).get(field)
+    labels = {str(c.value): (c.label_zh if is_chinese() else c.label) for c in spec.choices} if spec else {}
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("FieldText", "yes") if value else QCoreApplication.translate("FieldText", "no")
+        )
+    if isinstance(value, list):
+        return "、".join(labels.get(str(v), str(v)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return labels.get(str(value), str(value))
