@@ -895,6 +895,10 @@
         <translation>同一条记录在本机和民政局都被修改过。两边的内容都没有被覆盖：请对照两个版本，逐项选择正确的值。</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1665,6 +1669,41 @@
     </message>
 </context>
 <context>
+    <name>RecordKind</name>
+    <message>
+        <source>Child&apos;s file</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>Child visit</source>
+        <translation>探访记录</translation>
+    </message>
+    <message>
+        <source>Household survey</source>
+        <translation>入户调查</translation>
+    </message>
+    <message>
+        <source>Grave case</source>
+        <translation>违建坟墓案件</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡查记录</translation>
+    </message>
+    <message>
+        <source>Rectification notice</source>
+        <translation>整改通知书</translation>
+    </message>
+    <message>
+        <source>Re-inspection</source>
+        <translation>复查记录</translation>
+    </message>
+    <message>
+        <source>Photo or signature</source>
+        <translation>照片或签名</translation>
+    </message>
+</context>
+<context>
     <name>RepeatEditor</name>
     <message>
         <source>No rows yet.</source>
@@ -1929,6 +1968,10 @@
     <message>
         <source>Sign in to the bureau…</source>
         <translation>登录民政局服务器…</translation>
+    </message>
+    <message>
+        <source>Decide the conflicts…</source>
+        <translation>处理冲突…</translation>
     </message>
     <message>
         <source>Sync automatically whenever the bureau can be reached</source>

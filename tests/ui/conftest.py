@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from tests.ui.bureau_fixtures import bureau, bureau_app, director, office, world  # noqa: F401 - fixtures
 
 from fieldvisit.security.keys import FAST_TEST_PARAMS
 from fieldvisit.store.demo import generate_demo

@@ -8,16 +8,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from tests.ui.bureau_fixtures import edit_child, sign_in
 from tests.ui.helpers import choose, fill, find, tick, unlock
+
+from fieldvisit.domain.children import ChildFile
 
 SIZE = QSize(1366, 820)
 
 
-def _shoot(widget: QWidget, name: str) -> None:
-    widget.resize(SIZE)
+def _shoot(widget: QWidget, name: str, size: QSize = SIZE) -> None:
+    widget.resize(size)
     QApplication.processEvents()
     image = widget.grab().toImage()
-    assert not image.isNull() and image.width() >= SIZE.width() - 1
+    assert not image.isNull() and image.width() >= size.width() - 1
     target = os.environ.get("FIELDVISIT_SCREENSHOTS")
     if target:
         Path(target).mkdir(parents=True, exist_ok=True)
@@ -35,6 +38,16 @@ def test_screenshots_first_run(qtbot, tmp_path: Path, test_clock) -> None:
     window = controller.start()
     qtbot.addWidget(window)
     _shoot(window, "00-first-run")
+
+
+def _has_ink(widget: QWidget) -> bool:
+    """Whether anything dark is drawn in the widget (a rendered page has text; a page still rendering is white)."""
+    image = widget.grab().toImage()
+    return any(
+        image.pixelColor(x, y).lightness() < 120
+        for x in range(40, image.width() - 40, 12)
+        for y in range(40, image.height() - 40, 12)
+    )
 
 
 @pytest.fixture
@@ -99,3 +112,45 @@ def test_screenshots_household_editor_and_grave_case(qtbot, main, app_controller
     cases = services.cases.list()
     main.open_case(next(c for c in cases if c.status == "RECTIFYING").id)
     _shoot(main, "09-grave-case")
+
+
+def test_screenshots_print_preview_and_about(qtbot, main, app_controller) -> None:
+    services = app_controller.services
+    child = max(services.children.list(), key=lambda r: len(services.children.get(r.id).visits))
+    opened: list = []
+    services.printer.opened.connect(opened.append)
+    main.open_child(child.id)
+    menu = find(main.children.currentWidget(), QPushButton, "printButton").menu()
+    next(a for a in menu.actions() if a.objectName() == "printChildDossier").trigger()
+    qtbot.waitUntil(lambda: bool(opened))
+    opened[0].resize(QSize(900, 1000))
+    qtbot.waitUntil(lambda: _has_ink(opened[0].view), timeout=10_000)  # QPdfView renders pages asynchronously
+    _shoot(opened[0], "10-print-preview", QSize(900, 1000))
+    opened[0].close()
+    main.show_section("settings")
+    main.settings.show_tab(main.about)
+    qtbot.waitUntil(lambda: main.about.diagnostics is not None)
+    _shoot(main, "11-about")
+
+
+def test_screenshots_sync_panel_and_conflicts(qtbot, bureau_app, bureau, director, office) -> None:
+    sign_in(qtbot, bureau_app, bureau, director)
+    main = bureau_app.main_window
+    record = next(r for r in office.all(ChildFile) if r.name == "王小明")
+    office.edit(ChildFile, record.id, grade="四年级", risk_level="RED")
+    office.sync()
+    edit_child(bureau_app, record.id, grade="三年级", risk_level="YELLOW", health_note="近期感冒")
+    main.show_section("sync")
+    shot: list[str] = []
+
+    def during(event: object) -> None:
+        if getattr(event, "phase", "") == "push" and not shot:
+            shot.append("taken")
+            _shoot(main, "12a-sync-progress")
+
+    bureau_app.services.sync.progress.connect(during)
+    find(main.sync.panel, QPushButton, "syncNowButton").click()
+    assert shot
+    _shoot(main, "12-sync-panel")
+    main.sync.tabs.setCurrentWidget(main.sync.conflicts)
+    _shoot(main, "13-conflicts")

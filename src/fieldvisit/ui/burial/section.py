@@ -136,7 +136,7 @@ class CasesSection(Section):
         self.ensure_loaded()
         self.pop_to_root()
         s = self.services
-        page = CasePage(case_id, s.cases, s.burial, self._thumbnail, s.tasks, s.clock, s.sync_states.state)
+        page = CasePage(case_id, s.cases, s.burial, self._thumbnail, s.tasks, s.clock, s.sync_state)
         page.back_requested.connect(self.pop)
         page.edit_case.connect(self.open_case_form)
         page.step.connect(lambda case, target: self._step(page, case, target))

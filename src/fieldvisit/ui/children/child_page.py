@@ -44,6 +44,7 @@ from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.printing.menu import print_menu_button
 from fieldvisit.ui.shell.widgets import banner, button, label, named, set_flag, styled
 from fieldvisit.ui.sync.badge import SyncBadge, SyncStateOf
+from fieldvisit.ui.sync.field_text import value_text
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import risk_colour
 
@@ -302,8 +303,13 @@ class ChildPage(QWidget):
             (
                 self.tr("School and health"),
                 [
-                    (self.tr("School"), " ".join(x for x in (child.schooling, child.school_name, child.grade) if x)),
-                    (self.tr("Health"), " ".join(x for x in (child.health, child.health_note) if x)),
+                    (
+                        self.tr("School"),
+                        " ".join(
+                            x for x in (_choice("schooling", child.schooling), child.school_name, child.grade) if x
+                        ),
+                    ),
+                    (self.tr("Health"), " ".join(x for x in (_choice("health", child.health), child.health_note) if x)),
                 ],
             ),
             (
@@ -336,6 +342,10 @@ def _sex(value: str) -> str:
     from fieldvisit.domain.assistance import Sex
 
     return enum_text(Sex, value)
+
+
+def _choice(field: str, value: str) -> str:
+    return value_text("child_file", field, value) if value else ""
 
 
 def _closure(reason: str) -> str:

@@ -95,7 +95,7 @@ class ChildrenSection(Section):
             self.open_file_editor(child_id)
             return
         self.pop_to_root()
-        page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock, s.sync_states.state)
+        page = ChildPage(child_id, s.children, s.drafts.params(), s.tasks, s.clock, s.sync_state)
         page.back_requested.connect(self.pop)
         page.new_visit.connect(self.start_visit)
         page.open_visit.connect(self.open_visit)

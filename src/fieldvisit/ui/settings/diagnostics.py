@@ -11,6 +11,7 @@ import PySide6
 from PySide6.QtCore import qVersion
 
 from fieldvisit import __version__
+from fieldvisit.ui.i18n import is_chinese
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,6 @@ def collect(workspace: Any, secret_store: Any) -> Diagnostics:
         header_encrypted=is_encrypted_file(workspace.db_path),
         schema=facts.get("schema (数据结构)", ""),
         integrity=facts.get("integrity (完整性)", ""),
-        counts=tuple((label, count) for label, _zh, count in report.counts),
+        counts=tuple((label_zh if is_chinese() else label, count) for label, label_zh, count in report.counts),
         problems=tuple(problem.replace(str(Path.home()), "~") for problem in report.problems),
     )

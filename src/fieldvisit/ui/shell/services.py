@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from fieldvisit.store.services.visits import VisitService
     from fieldvisit.ui.forms.editor_page import EditorServices
     from fieldvisit.ui.printing.launcher import PrintLauncher
-    from fieldvisit.ui.sync.badge import RecordSyncStates
+    from fieldvisit.ui.sync.badge import RecordSyncStates, SyncStateOf
     from fieldvisit.ui.sync.controller import SyncController
 
 
@@ -161,6 +161,11 @@ class AppServices:
 
         return RecordSyncStates(self.session.workspace.engine)
 
+    @property
+    def sync_state(self) -> SyncStateOf | None:
+        """Reads one record's sync badge; None for demo data, which never sync (pages then show no badge)."""
+        return self.sync_states.state if self.sync.enabled else None
+
     def resolve_conflict(self, conflict_id: str, choices: dict[str, str]) -> None:
         """Settle a sync conflict with a person's choice per field (queued as a new change for the bureau)."""
         from fieldvisit.store.sync_local import resolve_conflict
@@ -204,6 +209,6 @@ def editor_services(services: AppServices) -> EditorServices:
         clock=services.clock,
         changed=services.bus.changed.emit,
         printer=services.printer,
-        sync_state=services.sync_states.state,
+        sync_state=services.sync_state,
         sync_done=services.sync.finished,
     )

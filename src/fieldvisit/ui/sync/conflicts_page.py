@@ -25,7 +25,7 @@ from fieldvisit.store.sync_state import ConflictKind
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.shell.widgets import button, label, named
-from fieldvisit.ui.sync.field_text import field_label, record_label, value_text
+from fieldvisit.ui.sync.field_text import field_label, record_kind, record_label, record_name, value_text
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import SYNC_COLOURS
 
@@ -65,7 +65,8 @@ class ConflictsPage(QWidget):
         )
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         columns: list[Column[ConflictView]] = [
-            Column("record", self.tr("Record"), lambda c: record_label(c.table_name, c.local)),
+            Column("kind", self.tr("Kind"), lambda c: record_kind(c.table_name)),
+            Column("record", self.tr("Record"), lambda c: record_name(c.local)),
             Column(
                 "fields",
                 self.tr("Fields in conflict"),
@@ -127,6 +128,7 @@ class ConflictsPage(QWidget):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 660])
         layout.addWidget(splitter, 1)
         self.empty = named(label(self.tr("No conflicts: nothing waits for a decision."), "muted"), "conflictsEmpty")
         layout.addWidget(self.empty)

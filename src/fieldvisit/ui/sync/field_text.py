@@ -34,18 +34,38 @@ def _fields(table: str) -> dict[str, FieldSpec]:
     return fields
 
 
+def _short_kinds() -> dict[str, str]:
+    return {
+        "child_file": QCoreApplication.translate("RecordKind", "Child's file"),
+        "child_visit": QCoreApplication.translate("RecordKind", "Child visit"),
+        "household_assessment": QCoreApplication.translate("RecordKind", "Household survey"),
+        "grave_case": QCoreApplication.translate("RecordKind", "Grave case"),
+        "patrol": QCoreApplication.translate("RecordKind", "Patrol"),
+        "rectification_notice": QCoreApplication.translate("RecordKind", "Rectification notice"),
+        "reinspection": QCoreApplication.translate("RecordKind", "Re-inspection"),
+        "attachment": QCoreApplication.translate("RecordKind", "Photo or signature"),
+    }
+
+
 def record_kind(table: str) -> str:
-    """The form title for a table's records (儿童信息登记表 …), or the table name."""
+    """A short name for a table's records (儿童档案 …), else the form title, else the table name."""
+    short = _short_kinds().get(table)
+    if short:
+        return short
     forms = _forms_by_table().get(table)
     if not forms:
         return table
     return forms[0].title_zh if is_chinese() else forms[0].title
 
 
+def record_name(values: dict[str, Any]) -> str:
+    """The record's name or number, as a person knows it."""
+    return next((str(values[key]) for key in _NUMBER_KEYS if values.get(key)), "")
+
+
 def record_label(table: str, values: dict[str, Any]) -> str:
-    """What names the record for a person: its kind and its number or name."""
-    name = next((str(values[key]) for key in _NUMBER_KEYS if values.get(key)), "")
-    return f"{record_kind(table)} {name}".strip()
+    """What names the record for a person: its kind and its name or number."""
+    return f"{record_kind(table)} {record_name(values)}".strip()
 
 
 def field_label(table: str, field: str) -> str:

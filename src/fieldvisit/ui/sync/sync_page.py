@@ -73,6 +73,7 @@ class SyncPanel(QWidget):
     """Where this computer stands with the bureau; 立即同步 with a progress bar and counts."""
 
     sign_in_requested = Signal()
+    conflicts_requested = Signal()
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class SyncPanel(QWidget):
         self.phase = named(label("", "muted", wrap=True), "syncPhase", self.tr("Sync step"))
         layout.addWidget(self.phase)
         self.result = named(label("", "", wrap=True), "syncResult", self.tr("Last result"))
+        self.result.hide()
         layout.addWidget(self.result)
 
         row = QHBoxLayout()
@@ -113,6 +115,10 @@ class SyncPanel(QWidget):
         self.sign_in_button = button(self.tr("Sign in to the bureau…"), "syncSignInButton", parent=self)
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         row.addWidget(self.sign_in_button)
+        self.conflicts_button = button(self.tr("Decide the conflicts…"), "showConflictsButton", parent=self)
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self.conflicts_button.hide()
+        row.addWidget(self.conflicts_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.auto = named(
@@ -134,7 +140,7 @@ class SyncPanel(QWidget):
         if controller.summary is not None:
             self.show_summary(controller.summary)
         if controller.last_report is not None:
-            self.result.setText(report_text(controller.last_report))
+            self.show_result(report_text(controller.last_report))
 
     def sync_now(self) -> None:
         """Start a sync (ignored while one runs)."""
@@ -152,9 +158,16 @@ class SyncPanel(QWidget):
         enabled = self._controller.enabled
         self.sync_button.setEnabled(enabled and signed_in and not self._controller.running)
         self.sign_in_button.setText(self.tr("Sign in again…") if signed_in else self.tr("Sign in to the bureau…"))
+        self.conflicts_button.setVisible(summary.conflicts > 0)
+
+    def show_result(self, text: str) -> None:
+        """How the last sync ended (hidden while none has ended)."""
+        self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)
+        self.show_result("")
         self.progress.setRange(0, 0)
         self.progress.show()
         self.phase.setText(self.tr("Starting…"))
@@ -172,7 +185,7 @@ class SyncPanel(QWidget):
         self.progress.setValue(1)
         self.progress.hide()
         self.phase.setText("")
-        self.result.setText(report_text(report))
+        self.show_result(report_text(report))
         self.sync_button.setEnabled(self._controller.enabled)
         if report.status == "SIGN_IN_REQUIRED":
             self.sign_in_button.setFocus()
@@ -202,6 +215,7 @@ class SyncPage(QWidget):
         self.tabs = named(QTabWidget(self), "syncTabs", self.tr("Sync"))
         self.panel = SyncPanel(controller, self.tabs)
         self.panel.sign_in_requested.connect(self.sign_in)
+        self.panel.conflicts_requested.connect(lambda: self.tabs.setCurrentIndex(1))
         self.conflicts = ConflictsPage(controller.repository, resolve, tasks, self.tabs)
         self.conflicts.resolved.connect(self._resolved)
         self.quarantine = QuarantinePage(controller.repository, requeue, tasks, self.tabs)
