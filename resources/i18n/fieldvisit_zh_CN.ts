@@ -1566,6 +1566,10 @@
         <translation>另存为PDF</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Full ID numbers shown</source>
         <translation>显示完整身份证号</translation>
     </message>

@@ -66,3 +66,21 @@ def test_every_interactive_widget_is_named(qtbot, app_controller) -> None:
             if missing:
                 problems[widget.objectName()] = missing[:10]
     assert problems == {}
+
+
+def test_print_and_sign_in_dialogs_are_named(qtbot, app_controller) -> None:
+    from fieldvisit.ui.shell.reauth import ReauthDialog
+    from fieldvisit.ui.sync.sign_in_dialog import SignInDialog
+
+    main = unlock(qtbot, app_controller)
+    services = app_controller.services
+    opened: list = []
+    services.printer.opened.connect(opened.append)
+    child = services.children.list()[0]
+    services.printer.preview(main, "child_info", [child.id], "儿童信息登记表")
+    qtbot.waitUntil(lambda: bool(opened))
+    dialogs = [opened[0], SignInDialog(first_time=True), ReauthDialog("", services.check_password, services.tasks)]
+    problems = {dialog.objectName(): _unnamed(dialog) for dialog in dialogs}
+    for dialog in dialogs:
+        dialog.deleteLater()
+    assert {name: missing for name, missing in problems.items() if missing} == {}

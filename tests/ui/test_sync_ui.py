@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QPushButton
 from tests.bureau.live import LiveBureau
-from tests.sync.harness import Device, Staff, World
+from tests.sync.harness import Device, Staff, World, visit
 from tests.ui.bureau_fixtures import bureau_child, edit_child, make_controller, sign_in, sync_column
 from tests.ui.helpers import find, unlock
 
 from fieldvisit.bureau import devices
-from fieldvisit.domain.children import ChildFile
+from fieldvisit.domain.children import ChildFile, ChildVisit
 from fieldvisit.domain.types import utc_now
+from fieldvisit.store.changes import write_changes
 from fieldvisit.store.workspace import is_workspace
 from fieldvisit.sync.protocol import DeviceState
 from fieldvisit.ui.app import AppController
@@ -33,6 +34,7 @@ def test_sign_in_downloads_the_records_and_sync_now_shows_progress_to_synced_bad
     main = bureau_app.main_window
     assert main is not None and main.isVisible(), "the first sign-in opens the app"
     assert bureau_app.services.session.user.username == director.username
+    assert bureau_app.services.sync.last_report is not None, "with automatic sync on, opening syncs at once"
     assert main.findChild(QPushButton, "navCases") is None, "a child director sees the children's files"
     main.show_section("children")
     children = main.children.list
@@ -60,14 +62,16 @@ def test_sign_in_downloads_the_records_and_sync_now_shows_progress_to_synced_bad
     assert find(page, QLabel, "syncBadge").text() == "已同步"
     assert bureau_child(world, first.id).grade == "三年级"
     assert find(main, QLabel, "navSyncStatus").text().startswith("已同步")
-    assert "尚未" not in find(main.dashboard, QLabel, "dashboardLastSync").text()
+    assert find(main.dashboard, QLabel, "dashboardLastSync").text() == "上次同步：2026-11-20 10:00"
 
-    # Offline afterwards: the same password opens the data without the bureau.
-    Preferences(tmp_path / "laptop").set_auto_sync(False)
+    # Offline afterwards: the same password opens the data; with automatic sync off nothing is tried.
+    find(panel, QCheckBox, "autoSyncCheck").setChecked(False)
+    assert not Preferences(tmp_path / "laptop").auto_sync()
     bureau_app.shutdown()
     again = make_controller(qtbot, tmp_path / "laptop", test_clock)
     reopened = unlock(qtbot, again, director.password)
     assert reopened.isVisible() and again.services.session.user.username == director.username
+    assert again.services.sync.last_report is None
     again.shutdown()
     reopened.close()
 
@@ -106,6 +110,39 @@ def test_a_conflict_is_listed_field_by_field_and_resolving_it_clears_it(
     assert "冲突 (0)" in page.tabs.tabText(1)
     main.show_section("children")
     assert sync_column(main.children.list) == ["已同步", "已同步"]
+
+
+def test_a_refused_change_is_kept_in_quarantine_with_its_reason(
+    qtbot, bureau_app: AppController, bureau: LiveBureau, director: Staff, office: Device
+) -> None:
+    sign_in(qtbot, bureau_app, bureau, director)
+    main = bureau_app.main_window
+    services = bureau_app.services
+    record = next(r for r in office.all(ChildFile) if r.name == "王小明")
+    final = visit(ChildFile(id=record.id, name=record.name), state="FINAL")
+    with write_changes(services.session.workspace.engine, services.session.actor, clock=services.clock) as writer:
+        writer.save(final)
+    main.show_section("sync")
+    page = main.sync
+    find(page.panel, QPushButton, "syncNowButton").click()
+    with write_changes(services.session.workspace.engine, services.session.actor, clock=services.clock) as writer:
+        stored = writer.session.get(ChildVisit, final.id)
+        stored.notes = "事后修改"
+        writer.save(stored)
+    find(page.panel, QPushButton, "syncNowButton").click()
+    assert services.sync.last_report.quarantined == 1
+    assert "隔离 (1)" in page.tabs.tabText(2)
+    quarantine = page.quarantine
+    assert quarantine.model.rowCount() == 1
+    reason_column = next(i for i, c in enumerate(quarantine.model.columns) if c.key == "reason")
+    assert "更正" in quarantine.proxy.index(0, reason_column).data()
+    assert quarantine.proxy.index(0, 0).data() == "探访记录"
+    assert services.sync_states.state("child_visit", final.id) == "QUARANTINED"
+    main.show_section("children")
+    main.open_child(record.id)
+    main.children.open_visit(final.id)
+    editor = main.children.currentWidget()
+    assert find(editor, QLabel, "syncBadge").text() == "隔离"
 
 
 def test_a_stolen_device_is_wiped_and_says_so(

@@ -87,6 +87,9 @@ class PrintPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setObjectName("printPreviewButtons")
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("printPreviewClose")
+        close.setAccessibleName(self.tr("Close"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
