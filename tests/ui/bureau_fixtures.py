@@ -35,6 +35,7 @@ def bureau(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveBurea
 
 @pytest.fixture
 def world(bureau: LiveBureau, tmp_path: Path) -> Iterator[World]:
+    """The bureau's staff accounts and the other devices of a test (tests/sync/harness)."""
     instance = World(bureau=bureau, tmp=tmp_path / "devices")
     yield instance
     instance.close()
@@ -42,6 +43,7 @@ def world(bureau: LiveBureau, tmp_path: Path) -> Iterator[World]:
 
 @pytest.fixture
 def director(world: World) -> Staff:
+    """The child director who signs in on the app under test."""
     return world.user("dir-ui", Role.CHILD_DIRECTOR)
 
 
@@ -55,6 +57,7 @@ def office(world: World, director: Staff) -> Device:
 
 
 def make_controller(qtbot, path: Path, clock) -> AppController:  # type: ignore[no-untyped-def]
+    """The app on `path` (first run or unlock screen shown), tasks inline, errors raised."""
     reporter = ErrorReporter(show_dialogs=False)
     tasks = TaskRunner(inline=True)
     tasks.default_error = lambda exc: (_ for _ in ()).throw(exc)
@@ -65,6 +68,7 @@ def make_controller(qtbot, path: Path, clock) -> AppController:  # type: ignore[
 
 @pytest.fixture
 def bureau_app(qtbot, tmp_path: Path, test_clock) -> Iterator[AppController]:  # type: ignore[no-untyped-def]
+    """The app on an empty folder: the first-run screen, ready to sign in to the test's bureau."""
     controller = make_controller(qtbot, tmp_path / "laptop", test_clock)
     yield controller
     controller.shutdown()

@@ -210,11 +210,6 @@ class ConflictsPage(QWidget):
         for choice in self.choices.values():
             choice.setCurrentIndex(choice.findData(side))
 
-    def choose(self, field: str, side: str) -> None:
-        """Pick "local" or "bureau" for one conflicting field."""
-        choice = self.choices[field]
-        choice.setCurrentIndex(choice.findData(side))
-
     def resolve(self) -> None:
         """Settle the shown conflict with the choices made (every conflicting field needs one)."""
         conflict = self.current

@@ -5,6 +5,7 @@ These steps would sit well in `store/services/access.py`; they live here until t
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,8 @@ from fieldvisit.store.services.access import OpenSession
 from fieldvisit.store.services.settings import SettingsService
 from fieldvisit.store.workspace import BACKUPS_DIR, DB_FILE, INFO_FILE, VAULT_DIR, Workspace, create_workspace
 from fieldvisit.sync.session import BureauSession, sign_in
+
+log = logging.getLogger(__name__)
 
 CREATED = (INFO_FILE, DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", VAULT_DIR, BACKUPS_DIR)
 """What creating a workspace puts in its folder (removed again when the first sign-in fails)."""
@@ -73,7 +76,10 @@ def enroll(
         raise
     adopt(workspace, session)
     if first_sync is not None:
-        first_sync(workspace)
+        try:
+            first_sync(workspace)
+        except Exception as exc:  # the workspace is signed in and sound; the next sync fetches what is missing
+            log.warning("first download after sign-in failed: %s", type(exc).__name__, exc_info=exc)
     return open_session(workspace)
 
 
