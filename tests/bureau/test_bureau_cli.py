@@ -46,12 +46,51 @@ def _rows(bureau, table_name: str) -> list:  # type: ignore[no-untyped-def]
 
 
 def test_staff_set_up_a_town_from_the_command_line(bureau, run, tmp_path) -> None:
-    assert run("create-user", "--username", "dir1", "--display-name", "张主任", "--role", "CHILD_DIRECTOR",
-               "--towns", TOWN, stdin="pw1\n")[0] == 0  # fmt: skip
-    assert run("create-user", "--username", "dir2", "--display-name", "李主任", "--role", "CHILD_DIRECTOR",
-               "--towns", TOWN, stdin="pw2\n")[0] == 0  # fmt: skip
-    assert run("create-user", "--username", "sw1", "--display-name", "王社工", "--role", "SOCIAL_WORKER",
-               "--towns", TOWN, stdin="pw3\n")[0] == 0  # fmt: skip
+    assert (
+        run(
+            "create-user",
+            "--username",
+            "dir1",
+            "--display-name",
+            "张主任",
+            "--role",
+            "CHILD_DIRECTOR",
+            "--towns",
+            TOWN,
+            stdin="pw1\n",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "create-user",
+            "--username",
+            "dir2",
+            "--display-name",
+            "李主任",
+            "--role",
+            "CHILD_DIRECTOR",
+            "--towns",
+            TOWN,
+            stdin="pw2\n",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "create-user",
+            "--username",
+            "sw1",
+            "--display-name",
+            "王社工",
+            "--role",
+            "SOCIAL_WORKER",
+            "--towns",
+            TOWN,
+            stdin="pw3\n",
+        )[0]
+        == 0
+    )
     code, out = run(
         "create-user", "--username", "dir1", "--display-name", "重复", "--role", "CHILD_DIRECTOR", stdin="x\n"
     )
@@ -71,8 +110,20 @@ def test_staff_set_up_a_town_from_the_command_line(bureau, run, tmp_path) -> Non
         "applicant_name,town_code,village_id,residence_address\n赵老伯,330282107,,观海卫镇某村1号\n", encoding="utf-8"
     )
     assert run("import-households", str(households))[0] == 0
-    assert run("assign", "--assignee", "sw1", "--kind", "PROACTIVE_REFERRAL", "--csv", str(households),
-               "--due", "2026-12-31")[0] == 0  # fmt: skip
+    assert (
+        run(
+            "assign",
+            "--assignee",
+            "sw1",
+            "--kind",
+            "PROACTIVE_REFERRAL",
+            "--csv",
+            str(households),
+            "--due",
+            "2026-12-31",
+        )[0]
+        == 0
+    )
     [task] = _rows(bureau, "assignment")
     assert task.kind == "PROACTIVE_REFERRAL" and task.details["residence_address"] == "观海卫镇某村1号"
 

@@ -80,11 +80,11 @@ def test_a_reader_racing_concurrent_writers_misses_nothing(bureau, monkeypatch) 
     while True:
         writing = any(thread.is_alive() for thread in writers)
         page = pull.pull_page(bureau.engine, keys, cursor=cursor, limit=7, exclude=set())
-        assert page.cursor >= cursor
-        seen.update(change.record_id for change in page.changes if change.table == "grave_case")
-        cursor = page.cursor
+        assert page["cursor"] >= cursor
+        seen.update(change["record_id"] for change in page["changes"] if change["table"] == "grave_case")
+        cursor = page["cursor"]
         pages += 1
-        if not writing and not page.has_more:
+        if not writing and not page["has_more"]:
             break
     for thread in writers:
         thread.join()

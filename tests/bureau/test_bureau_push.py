@@ -29,9 +29,14 @@ def _mutation(record, *, base: int = 0, changed: list[str] | None = None, mutati
 
 def _director(bureau) -> Caller:  # type: ignore[no-untyped-def]
     user_id = admin.create_user(
-        bureau.engine, bureau.settings, username="push-dir", password="pw", display_name="主任",
-        role=Role.CHILD_DIRECTOR, town_codes=[TOWN],
-    )  # fmt: skip
+        bureau.engine,
+        bureau.settings,
+        username="push-dir",
+        password="pw",
+        display_name="主任",
+        role=Role.CHILD_DIRECTOR,
+        town_codes=[TOWN],
+    )
     return Caller(user_id=user_id, device_id="push-device", keys=frozenset({f"director:{user_id}"}))
 
 

@@ -85,7 +85,7 @@ def load_entries(connection: Connection, refs: Iterable[tuple[str, str]]) -> dic
             query = select(change_log).where(
                 change_log.c.table_name == table, change_log.c.record_id.in_(wanted[start : start + _CHUNK])
             )
-            for row in connection.execute(query):
+            for row in connection.execute(query).all():
                 entry = _entry(row)
                 found[(entry.table, entry.record_id)] = entry
     return found
@@ -100,7 +100,7 @@ def dependents(connection: Connection, root_table: str, root_id: str) -> list[Lo
     )
     return [
         entry
-        for entry in (_entry(row) for row in connection.execute(query))
+        for entry in (_entry(row) for row in connection.execute(query).all())
         if (entry.table, entry.record_id) != (root_table, root_id)
     ]
 
@@ -179,7 +179,7 @@ def page(connection: Connection, keys: Collection[str], cursor: int, limit: int)
     )
     return [
         PageRow(int(row.seq), row.table_name, row.record_id, int(row.version), bool(row.visible))
-        for row in connection.execute(query)
+        for row in connection.execute(query).all()
     ]
 
 
@@ -193,7 +193,7 @@ def scope_entries(connection: Connection, keys: Collection[str]) -> list[tuple[s
     query = select(change_log.c.table_name, change_log.c.record_id, change_log.c.version).where(
         change_log.c.seq.in_(seen)
     )
-    return [(row.table_name, row.record_id, int(row.version)) for row in connection.execute(query)]
+    return [(row.table_name, row.record_id, int(row.version)) for row in connection.execute(query).all()]
 
 
 def visible_refs(

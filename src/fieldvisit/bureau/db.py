@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -36,7 +37,29 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_recycle=1800)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, pool_recycle=1800)
+    if engine.dialect.driver == "psycopg":
+        event.listen(engine, "connect", _psycopg_on_connect)
+    return engine
+
+
+_EMPTY_JSON: dict[bytes, Any] = {b"[]": list, b"{}": dict, b"null": type(None)}
+
+
+def _json_loads(data: bytes | str) -> Any:
+    # Most JSON columns hold an empty list or object: skip the parser for those (a page holds thousands).
+    if isinstance(data, bytes):
+        empty = _EMPTY_JSON.get(data)
+        if empty is not None:
+            return empty()
+        data = data.decode()
+    return json.loads(data)
+
+
+def _psycopg_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    from psycopg.types.json import set_json_loads
+
+    set_json_loads(_json_loads, dbapi_connection)
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, literal_column, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, literal_column, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
@@ -29,6 +29,7 @@ from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
     SyncConflict,
+    bump_generation,
     from_wire,
     get_setting,
     put_setting,
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 Ref = tuple[str, str]
 BOOKKEEPING = frozenset({"id", "version", "created_at", "created_by", "updated_at", "updated_by"})
 MAX_DEFERRALS = 6
+_CHUNK = 900
 _OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
 _BADGES = RecordSync.__table__  # type: ignore[attr-defined]
 _CONFLICTS = SyncConflict.__table__  # type: ignore[attr-defined]
@@ -185,6 +187,13 @@ def _set_seen(connection: Connection, ref: Ref, version: int) -> None:
     )
 
 
+def _seen_version(connection: Connection, ref: Ref) -> int:
+    version = connection.execute(
+        select(_BADGES.c.bureau_version).where(_BADGES.c.table_name == ref[0], _BADGES.c.record_id == ref[1])
+    ).scalar_one_or_none()
+    return int(version or 0)
+
+
 def _quarantine(connection: Connection, seq: int, reason: str) -> None:
     connection.execute(
         update(_OUTBOX).where(_OUTBOX.c.seq == seq).values(state=OutboxState.QUARANTINED, last_error=reason[:500])
@@ -248,11 +257,28 @@ def _record_conflict(
     )
 
 
+def _outbox_states(connection: Connection, refs: Collection[Ref]) -> dict[Ref, set[str]]:
+    states: dict[Ref, set[str]] = {}
+    wanted = sorted(refs)
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(_OUTBOX.c.table_name, _OUTBOX.c.record_id, _OUTBOX.c.state).where(
+            tuple_(_OUTBOX.c.table_name, _OUTBOX.c.record_id).in_(wanted[start : start + _CHUNK])
+        )
+        for row in connection.execute(query):
+            states.setdefault((row.table_name, row.record_id), set()).add(row.state)
+    return states
+
+
 def refresh_badges(connection: Connection, refs: Iterable[Ref], *, now: Any = None) -> None:
     """Recompute each record's badge: conflict, else quarantined, else pending, else synced."""
+    wanted = set(refs)
+    if not wanted:
+        return
     conflicts = _open_conflict_refs(connection)
-    for ref in set(refs):
-        states = {row.state for row in _remaining(connection, ref)}
+    outbox = _outbox_states(connection, wanted)
+    rows = []
+    for ref in sorted(wanted):
+        states = outbox.get(ref, set())
         if ref in conflicts:
             state = SyncState.CONFLICT
         elif OutboxState.QUARANTINED in states:
@@ -261,29 +287,66 @@ def refresh_badges(connection: Connection, refs: Iterable[Ref], *, now: Any = No
             state = SyncState.PENDING
         else:
             state = SyncState.SYNCED
-        values: dict[str, Any] = {"state": state}
-        if state == SyncState.SYNCED and now is not None:
-            values["synced_at"] = now
-        connection.execute(
-            sqlite_insert(_BADGES)
-            .values(table_name=ref[0], record_id=ref[1], **values)
-            .on_conflict_do_update(index_elements=["table_name", "record_id"], set_=values)
-        )
+        synced_at = now if state == SyncState.SYNCED else None
+        rows.append({"table_name": ref[0], "record_id": ref[1], "state": state, "synced_at": synced_at})
+    statement = sqlite_insert(_BADGES)
+    statement = statement.on_conflict_do_update(
+        index_elements=["table_name", "record_id"],
+        set_={
+            "state": statement.excluded.state,
+            "synced_at": func.coalesce(statement.excluded.synced_at, _BADGES.c.synced_at),
+        },
+    )
+    connection.execute(statement, rows)
 
 
 def apply_receipts(
     engine: Engine, items: list[OutboxItem], receipts: list[ReceiptView], *, clock: Clock = utc_now
 ) -> ReceiptOutcome:
-    """Act on the bureau's receipts for `items` (same order), in one transaction."""
+    """Act on the bureau's receipts for `items` (same order), in one transaction.
+
+    Plain applied receipts (the bulk of any push) are handled together; the others one by one.
+    """
     if [item.mutation_id for item in items] != [receipt.mutation_id for receipt in receipts]:
         raise ValueError("receipts do not match the mutations sent")
     outcome = ReceiptOutcome()
     now = clock()
+    plain = [(i, r) for i, r in zip(items, receipts, strict=True) if r.outcome == "APPLIED" and r.record is None]
     with engine.begin() as connection:
+        _apply_plain(connection, plain)
+        outcome.applied += len(plain)
         for item, receipt in zip(items, receipts, strict=True):
-            _apply_receipt(connection, item, receipt, outcome, now)
+            if receipt.outcome != "APPLIED" or receipt.record is not None:
+                _apply_receipt(connection, item, receipt, outcome, now)
         refresh_badges(connection, (item.ref for item in items), now=now)
+        bump_generation(connection)
     return outcome
+
+
+def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, ReceiptView]]) -> None:
+    """Applied receipts the bureau had nothing to add to: drop the entries, note the bureau versions, and align
+    the local version of records with nothing else waiting."""
+    if not applied:
+        return
+    seqs = [item.seq for item, _ in applied]
+    for start in range(0, len(seqs), _CHUNK):
+        connection.execute(delete(_OUTBOX).where(_OUTBOX.c.seq.in_(seqs[start : start + _CHUNK])))
+    seen = [{"table_name": i.table_name, "record_id": i.record_id, "bureau_version": r.version} for i, r in applied]
+    statement = sqlite_insert(_BADGES).values(state=SyncState.PENDING)
+    statement = statement.on_conflict_do_update(
+        index_elements=["table_name", "record_id"], set_={"bureau_version": statement.excluded.bureau_version}
+    )
+    connection.execute(statement, seen)
+    waiting = _outbox_states(connection, {item.ref for item, _ in applied})
+    by_table: dict[str, list[dict[str, Any]]] = {}
+    for item, receipt in applied:
+        if item.ref not in waiting:
+            by_table.setdefault(item.table_name, []).append({"key": item.record_id, "new_version": receipt.version})
+    for table_name, rows in by_table.items():
+        table = record_table(table_name)
+        connection.execute(
+            update(table).where(table.c.id == bindparam("key")).values(version=bindparam("new_version")), rows
+        )
 
 
 def _apply_receipt(
@@ -312,10 +375,12 @@ def _apply_receipt(
         outcome.quarantined += 1
     elif receipt.outcome == "DEFERRED":
         dependency = receipt.depends_on
-        waiting = dependency is not None and any(
-            row.state == OutboxState.PENDING for row in _remaining(connection, dependency)
+        # The record it hangs on is still on its way (queued here), or has just reached the bureau.
+        coming = dependency is not None and (
+            any(row.state == OutboxState.PENDING for row in _remaining(connection, dependency))
+            or _seen_version(connection, dependency) > 0
         )
-        if dependency is not None and not waiting:
+        if dependency is not None and not coming:
             _quarantine(connection, item.seq, f"所属记录未能同步到局端（{receipt.reason}）")
             outcome.quarantined += 1
         elif item.attempts >= MAX_DEFERRALS:
@@ -394,6 +459,7 @@ def resolve_conflict(
         session.add(conflict)
         session.flush()
         refresh_badges(session.connection(), [(conflict.table_name, conflict.record_id)])
+        bump_generation(session.connection())
 
 
 def _rebase_record(session: Session, writer: Any, conflict: SyncConflict, choices: Mapping[str, str]) -> None:
@@ -467,6 +533,7 @@ def requeue_quarantined(engine: Engine, seq: int) -> str:
             .values(state=OutboxState.PENDING, attempts=0, last_error="", mutation_id=mutation_id)
         )
         refresh_badges(connection, [(row.table_name, row.record_id)])
+        bump_generation(connection)
     return mutation_id
 
 
@@ -484,6 +551,7 @@ def discard_quarantined(engine: Engine, seq: int) -> None:
         if not _remaining(connection, ref):
             mark_for_refetch(connection, ref)
         refresh_badges(connection, [ref])
+        bump_generation(connection)
 
 
 def wipe_workspace(workspace: Workspace, secret_store: SecretStore | None, secret_names: Iterable[str] = ()) -> None:

@@ -61,6 +61,7 @@ class Key(StrEnum):
     STATUS = "sync.status"
     DOWNLOADS_PENDING = "sync.downloads_pending"
     VAULT_SWEEP = "sync.vault_sweep"
+    GENERATION = "sync.generation"
 
 
 def get_setting(connection: Connection, key: Key, default: Any = None) -> Any:
@@ -96,6 +97,11 @@ def _models() -> dict[str, type[SQLModel]]:
 def record_model(table_name: str) -> type[SQLModel]:
     """The model class of a synced record type, by table name."""
     return _models()[table_name]
+
+
+def bump_generation(connection: Connection) -> None:
+    """Note that sync changed which bureau versions the device holds (invalidates a cached scope digest)."""
+    put_setting(connection, Key.GENERATION, int(get_setting(connection, Key.GENERATION, 0)) + 1)
 
 
 @cache

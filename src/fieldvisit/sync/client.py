@@ -12,6 +12,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -135,6 +136,7 @@ class SyncEngine:
         self._url_override = url_override
         self.credentials = Credentials(secret_store, workspace.info.workspace_id)
         self._transport: Transport | None = None
+        self._digest_cache: tuple[tuple[int, int], tuple[str, int]] | None = None
 
     @property
     def engine(self):  # type: ignore[no-untyped-def]
@@ -338,30 +340,50 @@ class SyncEngine:
         with self.engine.connect() as connection:
             cursor = int(get_setting(connection, Key.CURSOR, 0))
         exclude = [p.RecordRef(table=t, record_id=r) for t, r in sync_apply.held_refs(self.engine)]
-        while True:
-            request = p.PullRequest(cursor=cursor, limit=self.options.pull_page, exclude=exclude)
-            page = transport.call("POST", "/sync/pull", p.PullPage, content=request.model_dump_json(), headers=_JSON)
-            outcome = sync_apply.apply_records(
-                self.engine,
-                [IncomingRecord(c.table, c.record_id, c.version, c.data) for c in page.changes],
-                [(r.table, r.record_id) for r in page.removals],
-                LINKS,
-                cursor=page.cursor,
-                clock=self.clock,
+
+        def fetch(after: int) -> p.PullPage:
+            request = p.PullRequest(cursor=after, limit=self.options.pull_page, exclude=exclude)
+            return transport.call("POST", "/sync/pull", p.PullPage, content=request.model_dump_json(), headers=_JSON)
+
+        # The next page is fetched while this one is written: the bureau and the local disk work side by side.
+        # One request is in flight at a time, and pages are still applied strictly in cursor order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
+            coming = ahead.submit(fetch, cursor)
+            while True:
+                page = coming.result()
+                if page.has_more:
+                    coming = ahead.submit(fetch, page.cursor)
+                outcome = sync_apply.apply_records(
+                    self.engine,
+                    [IncomingRecord(c.table, c.record_id, c.version, c.data) for c in page.changes],
+                    [(r.table, r.record_id) for r in page.removals],
+                    LINKS,
+                    cursor=page.cursor,
+                    clock=self.clock,
+                )
+                self._note_downloads(outcome.attachments)
+                report.pulled += outcome.applied
+                report.removed += outcome.removed
+                cursor = page.cursor
+                notify(SyncProgress("pull", report.pulled))
+                if not page.has_more:
+                    break
+        local = self._local_digest()
+        if local != (page.scope_digest, page.scope_count):
+            log.info(
+                "scope digest differs (%s here, %s at the bureau); re-syncing the scope", local[1], page.scope_count
             )
-            self._note_downloads(outcome.attachments)
-            report.pulled += outcome.applied
-            report.removed += outcome.removed
-            cursor = page.cursor
-            notify(SyncProgress("pull", report.pulled))
-            if not page.has_more:
-                break
-        local = sync_apply.synced_versions(self.engine)
-        digest = p.scope_digest((t, r, v) for (t, r), v in local.items() if v > 0)
-        if digest != (page.scope_digest, page.scope_count):
-            log.info("scope digest differs (%s local records); re-syncing the scope", digest[1])
             self._rescope(transport, report, notify, cursor, exclude)
         sync_apply.sweep_vault(self.engine, self.workspace.vault)
+
+    def _local_digest(self) -> tuple[str, int]:
+        """The digest of the synced records here, recomputed only when they may have changed."""
+        fingerprint = sync_apply.digest_fingerprint(self.engine)
+        if self._digest_cache is None or self._digest_cache[0] != fingerprint:
+            local = sync_apply.synced_versions(self.engine)
+            digest = p.scope_digest((t, r, v) for (t, r), v in local.items() if v > 0)
+            self._digest_cache = (fingerprint, digest)
+        return self._digest_cache[1]
 
     def _rescope(
         self,

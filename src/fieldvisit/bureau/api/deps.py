@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -12,6 +12,7 @@ from fieldvisit.bureau import devices
 from fieldvisit.bureau.blobs import BlobStore
 from fieldvisit.bureau.config import Settings
 from fieldvisit.bureau.errors import BureauError
+from fieldvisit.bureau.pull import DigestCache
 from fieldvisit.domain.types import Clock
 from fieldvisit.sync.protocol import MIN_PROTOCOL_VERSION, ErrorCode
 
@@ -24,6 +25,7 @@ class BureauState:
     engine: Engine
     blobs: BlobStore
     clock: Clock
+    digests: DigestCache = field(default_factory=DigestCache)
 
 
 def get_state(request: Request) -> BureauState:

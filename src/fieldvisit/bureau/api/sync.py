@@ -67,8 +67,15 @@ def push(body: PushRequest, session: DeviceDep, state: StateDep) -> Response:
 def pull_page(body: PullRequest, session: ReaderDep, state: StateDep) -> Response:
     """The next page of the device's scope after its cursor."""
     require_current_protocol(body.protocol)
-    page = pull.pull_page(state.engine, session.keys, cursor=body.cursor, limit=body.limit, exclude=_refs(body.exclude))
-    return Response(page.model_dump_json(), media_type=_JSON)
+    page = pull.pull_page(
+        state.engine,
+        session.keys,
+        cursor=body.cursor,
+        limit=body.limit,
+        exclude=_refs(body.exclude),
+        digests=state.digests,
+    )
+    return Response(pull.wire_json(page), media_type=_JSON)
 
 
 @router.post("/manifest", response_model=Manifest)
@@ -76,7 +83,7 @@ def manifest(body: ManifestRequest, session: ReaderDep, state: StateDep) -> Resp
     """Every record of the device's scope, to re-sync after a digest mismatch."""
     require_current_protocol(body.protocol)
     return Response(
-        pull.manifest(state.engine, session.keys, exclude=_refs(body.exclude)).model_dump_json(), media_type=_JSON
+        pull.wire_json(pull.manifest(state.engine, session.keys, exclude=_refs(body.exclude))), media_type=_JSON
     )
 
 
@@ -85,7 +92,7 @@ def fetch(body: FetchRequest, session: ReaderDep, state: StateDep) -> Response:
     """Specific records of the device's scope."""
     require_current_protocol(body.protocol)
     refs = [(ref.table, ref.record_id) for ref in body.refs]
-    return Response(pull.fetch(state.engine, session.keys, refs).model_dump_json(), media_type=_JSON)
+    return Response(pull.wire_json(pull.fetch(state.engine, session.keys, refs)), media_type=_JSON)
 
 
 @router.post("/audit", response_model=AuditReply)

@@ -1,0 +1,65 @@
+"""Pulled rows written through the fast encoding are stored byte for byte as SQLAlchemy's typed path stores them."""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from fieldvisit.domain.ids import new_id
+from fieldvisit.store.sync_rows import insert_statement, storage_values, upsert_statement
+from fieldvisit.store.sync_state import from_wire, record_table
+from fieldvisit.sync.protocol import SYNCED_MODELS
+
+SAMPLES: dict[Any, list[Any]] = {
+    str: ["王䶮𠮷 测试", ""],
+    int: [7, 0],
+    float: [30.123456789, -0.5],
+    bool: [True, False],
+    date: [date(2026, 1, 2), date(1999, 12, 31)],
+    datetime: [datetime(2026, 11, 20, 2, 0, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, 89, tzinfo=UTC)],
+    list: [["甲", "乙"], []],
+    dict: [{"名": "值", "n": [1, 2.5, None]}, {}],
+}
+
+
+def _sample(annotation: Any, which: int) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return None if which else _sample(options[0], 0)
+    if origin is list and typing.get_args(annotation)[0] is not str and not which:
+        return [{"乙": 1, "丙": [True, None]}]
+    if origin is dict and typing.get_args(annotation)[1] is bool and not which:
+        return {"自理": True, "行走": False}
+    return SAMPLES[origin or annotation][which]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["full", "empty"])
+@pytest.mark.parametrize("table_name", sorted(SYNCED_MODELS))
+def test_fast_encoding_stores_what_the_typed_path_stores(workspace, table_name: str, which: int) -> None:
+    model = SYNCED_MODELS[table_name]
+    values = {name: _sample(field.annotation, which) for name, field in model.model_fields.items()}
+    wire = model.model_validate(values).model_dump(mode="json")
+    typed, fast = dict(wire, id=new_id()), dict(wire, id=new_id())
+    if "username" in wire:  # unique
+        typed["username"], fast["username"] = "typed", "fast"
+    with workspace.engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        connection.execute(record_table(table_name).insert(), [from_wire(table_name, typed)])
+        connection.execute(insert_statement(table_name), [storage_values(table_name, fast)])
+        connection.execute(upsert_statement(table_name), [storage_values(table_name, fast)])
+        rows = {
+            row[0]: row[1:]
+            for row in connection.execute(text(f'SELECT * FROM "{table_name}"'))  # raw stored values
+        }
+        connection.rollback()
+    unique = [i for i, column in enumerate(record_table(table_name).columns[1:]) if column.name == "username"]
+    typed_row, fast_row = list(rows[typed["id"]]), list(rows[fast["id"]])
+    for index in unique:
+        typed_row[index] = fast_row[index] = None
+    assert fast_row == typed_row
