@@ -42,6 +42,7 @@ from fieldvisit.sync.transport import (
 log = logging.getLogger(__name__)
 
 LINKS = RecordLinks(parents=p.PARENT_LINKS, owners=p.OWNER_LINKS)
+UPLOAD_STREAMS = 2
 
 
 class SyncStatus(StrEnum):
@@ -267,8 +268,7 @@ class SyncEngine:
                 # What was deferred for a missing parent may go through now that the parent arrived.
                 skip, applied_since_deferral = set(), False
                 continue
-            for item in items:
-                self._upload_attachment(transport, item, report)
+            self._upload_attachments(transport, items, report)
             for batch in self._send_batch(transport, items):
                 outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
                 report.pushed += outcome.applied
@@ -300,16 +300,24 @@ class SyncEngine:
             raise TransientError("the receipts do not match the mutations sent")
         return [(items, [_receipt_view(receipt) for receipt in reply.receipts])]
 
-    def _upload_attachment(self, transport: Transport, item: OutboxItem, report: SyncReport) -> None:
-        """Upload an attachment's content before its record (resuming where the bureau stopped); the bureau
-        defers an attachment record whose content it does not hold."""
-        if item.table_name != "attachment" or item.payload.get("deleted"):
+    def _upload_attachments(self, transport: Transport, items: list[OutboxItem], report: SyncReport) -> None:
+        """Upload the content of the batch's attachments, two at a time: while the bureau verifies and stores
+        one, the link carries the other."""
+        photos = [item for item in items if item.table_name == "attachment" and not item.payload.get("deleted")]
+        if not photos:
             return
+        with ThreadPoolExecutor(max_workers=UPLOAD_STREAMS, thread_name_prefix="sync-upload") as pool:
+            for done in [pool.submit(self._upload_attachment, transport, item) for item in photos]:
+                report.uploaded += done.result()
+
+    def _upload_attachment(self, transport: Transport, item: OutboxItem) -> int:
+        """Upload an attachment's content before its record (resuming where the bureau stopped); the bureau
+        defers an attachment record whose content it does not hold. Returns 1 once the bureau has it."""
         sha256 = str(item.payload.get("sha256", ""))
         vault = self.workspace.vault
         if not vault.has(sha256):
             log.warning("attachment content %s… is not in the vault; sending the record without it", sha256[:8])
-            return
+            return 0
         data = vault.get_bytes(sha256)
         status = transport.call("GET", f"/attachments/{sha256}/status", p.UploadStatus, params={"size": len(data)})
         rounds = 0
@@ -334,7 +342,7 @@ class SyncEngine:
                 status = transport.call(
                     "GET", f"/attachments/{sha256}/status", p.UploadStatus, params={"size": len(data)}
                 )
-        report.uploaded += 1
+        return 1
 
     def _pull(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
         with self.engine.connect() as connection:

@@ -25,7 +25,7 @@ DEVICE_HEADER = "X-FieldVisit-Device"
 MAX_PUSH_BATCH = 500
 MAX_PULL_PAGE = 5000
 MAX_EXCLUDED_REFS = 20_000
-ATTACHMENT_CHUNK_BYTES = 1024 * 1024
+ATTACHMENT_CHUNK_BYTES = 4 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
