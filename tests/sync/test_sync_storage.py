@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldvisit.domain.ids import new_id
-from fieldvisit.store.sync_rows import insert_statement, storage_values, upsert_statement
+from fieldvisit.store.sync_rows import insert_sql, storage_row, upsert_sql
 from fieldvisit.store.sync_state import from_wire, record_table
 from fieldvisit.sync.protocol import SYNCED_MODELS
 
@@ -51,8 +51,8 @@ def test_fast_encoding_stores_what_the_typed_path_stores(workspace, table_name: 
     with workspace.engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         connection.execute(record_table(table_name).insert(), [from_wire(table_name, typed)])
-        connection.execute(insert_statement(table_name), [storage_values(table_name, fast)])
-        connection.execute(upsert_statement(table_name), [storage_values(table_name, fast)])
+        connection.exec_driver_sql(insert_sql(table_name), [storage_row(table_name, fast)])
+        connection.exec_driver_sql(upsert_sql(table_name), [storage_row(table_name, fast)])
         rows = {
             row[0]: row[1:]
             for row in connection.execute(text(f'SELECT * FROM "{table_name}"'))  # raw stored values
@@ -63,3 +63,15 @@ def test_fast_encoding_stores_what_the_typed_path_stores(workspace, table_name: 
     for index in unique:
         typed_row[index] = fast_row[index] = None
     assert fast_row == typed_row
+
+
+def test_fast_encoding_of_sync_badges_matches_the_typed_path(workspace) -> None:
+    badge = {"table_name": "child_file", "state": "SYNCED", "bureau_version": 3}
+    badge["synced_at"] = datetime(2026, 11, 20, 2, 0, 0, 123, tzinfo=UTC)
+    typed, fast = dict(badge, record_id=new_id()), dict(badge, record_id=new_id())
+    table = record_table("record_sync")
+    with workspace.engine.begin() as connection:
+        connection.execute(table.insert(), [typed])
+        connection.exec_driver_sql(insert_sql("record_sync"), [storage_row("record_sync", fast)])
+        rows = {row[1]: (row[0], *row[2:]) for row in connection.execute(text("SELECT * FROM record_sync"))}
+    assert rows[fast["record_id"]] == rows[typed["record_id"]]

@@ -15,8 +15,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from fieldvisit.domain.base import SyncState
 from fieldvisit.domain.types import Clock, utc_now
-from fieldvisit.store.search import search_entries_for
-from fieldvisit.store.sync_rows import insert_statement, storage_values, upsert_statement
+from fieldvisit.store.search import name_initials, search_entries_for
+from fieldvisit.store.sync_rows import column_index, insert_sql, storage_row, upsert_sql
 from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
@@ -74,6 +74,12 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
         yield values[start : start + _CHUNK]
 
 
+def prepare() -> None:
+    """Load what writing pulled records needs once per process (the pinyin tables behind search keys, a few
+    hundred milliseconds); call it while waiting for the first page."""
+    name_initials("王")
+
+
 def _held(connection: Connection) -> set[Ref]:
     """Records a pull must not overwrite: with mutations waiting in the outbox, or with an open conflict. Both
     lists are short (what the device has not managed to send), so they are read whole."""
@@ -128,7 +134,7 @@ def apply_records(
 def _write_records(connection: Connection, records: list[IncomingRecord], outcome: ApplyOutcome, now: Any) -> None:
     held = _held(connection)
     seen = _seen_versions(connection, {(r.table, r.record_id) for r in records})
-    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    rows: dict[str, dict[str, tuple[Any, ...]]] = {}
     searchable: dict[str, dict[str, dict[str, Any]]] = {}  # typed values: search keys read nested fields
     badges: list[dict[str, Any]] = []
     for record in records:
@@ -139,7 +145,7 @@ def _write_records(connection: Connection, records: list[IncomingRecord], outcom
             continue
         if record.version <= seen.get(ref, 0) or ref in rows.get(record.table, {}):
             continue
-        rows.setdefault(record.table, {})[record.record_id] = storage_values(record.table, record.data)
+        rows.setdefault(record.table, {})[record.record_id] = storage_row(record.table, record.data)
         if record.table in _SEARCHABLE:
             searchable.setdefault(record.table, {})[record.record_id] = from_wire(record.table, record.data)
         badges.append(
@@ -156,16 +162,17 @@ def _write_records(connection: Connection, records: list[IncomingRecord], outcom
         present = _present(connection, table, by_id)
         new = [row for record_id, row in by_id.items() if record_id not in present]
         if new:
-            connection.execute(insert_statement(table_name), new)  # a plain insert is a third faster than an upsert
+            connection.exec_driver_sql(insert_sql(table_name), new)  # a plain insert is a third faster than an upsert
         known = [row for record_id, row in by_id.items() if record_id in present]
         if known:
-            connection.execute(upsert_statement(table_name), known)
+            connection.exec_driver_sql(upsert_sql(table_name), known)
         outcome.applied += len(by_id)
         if table_name == "attachment":
-            outcome.attachments.extend(row["sha256"] for row in by_id.values() if not row["deleted"])
+            sha256, deleted = column_index(table_name, "sha256"), column_index(table_name, "deleted")
+            outcome.attachments.extend(row[sha256] for row in by_id.values() if not row[deleted])
     fresh = [badge for badge in badges if (badge["table_name"], badge["record_id"]) not in seen]
     if fresh:
-        connection.execute(_BADGES.insert(), fresh)
+        connection.exec_driver_sql(insert_sql("record_sync"), [storage_row("record_sync", b) for b in fresh])
     updated = [badge for badge in badges if (badge["table_name"], badge["record_id"]) in seen]
     if updated:
         statement = sqlite_insert(_BADGES)

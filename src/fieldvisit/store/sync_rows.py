@@ -1,8 +1,8 @@
 """Pulled rows encoded exactly as SQLAlchemy stores them in SQLite, for bulk Core writes without per-value typing.
 
-A first pull writes tens of thousands of rows; SQLAlchemy's per-value bind processing (JSON, dates, times) was
-the largest part of it. Here each value is encoded once, in the same storage format (tests compare the stored
-bytes), and the Core statements bind plain strings.
+A first pull writes tens of thousands of rows; SQLAlchemy's per-row parameter processing (JSON, dates, times)
+was the largest part of it. Here each value is encoded once, in the same storage format (tests compare the
+stored bytes), and the Core statements, compiled once per table, run with plain tuples.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Insert, String, Table, bindparam
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from fieldvisit.domain.types import UTCDateTime
@@ -69,32 +70,44 @@ def _encoders(table_name: str) -> tuple[tuple[str, Encoder | None], ...]:
     return tuple(encoders)
 
 
-def storage_values(table_name: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """A record as the bureau sent it, encoded as SQLite stores it (absent columns are NULL)."""
-    values: dict[str, Any] = {}
-    for name, encoder in _encoders(table_name):
-        value = data.get(name)
-        values[name] = encoder(value) if encoder is not None else value
-    return values
+def storage_row(table_name: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A row (a record as the bureau sent it, or a sync badge), encoded as SQLite stores it, in column order;
+    absent columns are NULL."""
+    return tuple(
+        encoder(data.get(name)) if encoder is not None else data.get(name) for name, encoder in _encoders(table_name)
+    )
+
+
+def column_index(table_name: str, column: str) -> int:
+    """Where `column` sits in a storage row."""
+    return [name for name, _ in _encoders(table_name)].index(column)
 
 
 def _plain(table: Table) -> dict[str, Any]:
     return {column.name: bindparam(column.name, type_=String()) for column in table.columns}
 
 
+def _positional(statement: Insert) -> str:
+    compiled = statement.compile(dialect=sqlite_dialect.dialect())
+    assert list(compiled.positiontup or []) == [column.name for column in statement.table.columns]  # type: ignore[attr-defined]
+    return str(compiled)
+
+
 @cache
-def insert_statement(table_name: str) -> Insert:
-    """INSERT of encoded values (new records)."""
+def insert_sql(table_name: str) -> str:
+    """INSERT of storage rows (records new here), compiled once from the Core statement."""
     table = record_table(table_name)
-    return table.insert().values(_plain(table))
+    return _positional(table.insert().values(_plain(table)))
 
 
 @cache
-def upsert_statement(table_name: str) -> Insert:
-    """INSERT … ON CONFLICT (id) DO UPDATE of encoded values (records already here)."""
+def upsert_sql(table_name: str) -> str:
+    """INSERT … ON CONFLICT (id) DO UPDATE of storage rows (records already here), compiled once from Core."""
     table = record_table(table_name)
     statement = sqlite_insert(table).values(_plain(table))
-    return statement.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={column.name: statement.excluded[column.name] for column in table.columns if column.name != "id"},
+    return _positional(
+        statement.on_conflict_do_update(
+            index_elements=[table.c.id],
+            set_={column.name: statement.excluded[column.name] for column in table.columns if column.name != "id"},
+        )
     )

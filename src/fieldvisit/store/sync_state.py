@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import Field, SQLModel
 
+from fieldvisit.domain import models
 from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.types import UTCDateTime, utc_now
 from fieldvisit.store.tables import Setting
@@ -82,7 +83,7 @@ def put_setting(connection: Connection, key: Key, value: Any) -> None:
 
 def record_table(table_name: str) -> Table:
     """The table of a synced record type, by name."""
-    return SQLModel.metadata.tables[table_name]
+    return models.metadata.tables[table_name]
 
 
 @cache

@@ -357,6 +357,7 @@ class SyncEngine:
         # One request is in flight at a time, and pages are still applied strictly in cursor order.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
             coming = ahead.submit(fetch, cursor)
+            sync_apply.prepare()
             while True:
                 page = coming.result()
                 if page.has_more:
