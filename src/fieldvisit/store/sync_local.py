@@ -288,16 +288,14 @@ def refresh_badges(connection: Connection, refs: Iterable[Ref], *, now: Any = No
         else:
             state = SyncState.SYNCED
         synced_at = now if state == SyncState.SYNCED else None
-        rows.append({"table_name": ref[0], "record_id": ref[1], "state": state, "synced_at": synced_at})
-    statement = sqlite_insert(_BADGES)
-    statement = statement.on_conflict_do_update(
-        index_elements=["table_name", "record_id"],
-        set_={
-            "state": statement.excluded.state,
-            "synced_at": func.coalesce(statement.excluded.synced_at, _BADGES.c.synced_at),
-        },
+        rows.append({"key_table": ref[0], "key_id": ref[1], "new_state": state, "new_synced_at": synced_at})
+    # Records gone from here (a discarded new record, a purge) have no badge left to recompute.
+    connection.execute(
+        update(_BADGES)
+        .where(_BADGES.c.table_name == bindparam("key_table"), _BADGES.c.record_id == bindparam("key_id"))
+        .values(state=bindparam("new_state"), synced_at=func.coalesce(bindparam("new_synced_at"), _BADGES.c.synced_at)),
+        rows,
     )
-    connection.execute(statement, rows)
 
 
 def apply_receipts(
@@ -420,17 +418,6 @@ def _adopt_bureau_result(connection: Connection, item: OutboxItem, receipt: Rece
                 )
     if not remaining:
         connection.execute(update(table).where(table.c.id == item.record_id).values(version=receipt.version))
-
-
-def list_conflicts(engine: Engine, *, include_resolved: bool = False) -> list[SyncConflict]:
-    """Conflicts waiting for a person (oldest first), or all of them."""
-    with Session(engine, expire_on_commit=False) as session:
-        query = select(SyncConflict).order_by(col(SyncConflict.created_at))
-        if not include_resolved:
-            query = query.where(col(SyncConflict.resolved_at).is_(None))
-        conflicts = list(session.execute(query).scalars())
-        session.expunge_all()
-        return conflicts
 
 
 def resolve_conflict(
