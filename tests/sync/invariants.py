@@ -56,7 +56,9 @@ def _local_state(device: Device) -> tuple[dict[Ref, int], set[Ref], set[str], se
     synced = {(b.table_name, b.record_id): b.bureau_version for b in badges if b.state == "SYNCED"}
     held = {(b.table_name, b.record_id) for b in badges if b.state != "SYNCED"}
     held |= {(e.table_name, e.record_id) for e in outbox}
-    held |= {(c.table_name, c.record_id) for c in conflicts if c.resolved_at is None}
+    # Only a same-field conflict holds a record back; one about a record that left the scope is a note of edits
+    # kept at the bureau, and the record syncs normally if it comes back.
+    held |= {(c.table_name, c.record_id) for c in conflicts if c.resolved_at is None and c.kind == "FIELDS"}
     in_outbox = {e.mutation_id for e in outbox}
     stuck = {(e.table_name, e.record_id) for e in outbox if e.state == OutboxState.PENDING}
     open_conflicts = {(c.table_name, c.record_id) for c in conflicts if c.resolved_at is None and c.kind == "FIELDS"}

@@ -196,11 +196,6 @@ class Convergence(RuleBasedStateMachine):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known bug: after a child is reassigned away and back while its director holds an unsent edit, "
-    "that director's device keeps a copy the invariant checker counts as out of scope (derandomized example 191)",
-    strict=False,
-)
 def test_three_devices_converge_under_faults(shared) -> None:  # type: ignore[no-untyped-def]
     run = settings(
         max_examples=EXAMPLES,

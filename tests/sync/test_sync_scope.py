@@ -105,3 +105,26 @@ def test_a_damaged_local_scope_is_repaired_by_the_digest_check(world) -> None:
     assert {c.name for c in laptop.all(ChildFile)} == {f"儿童{i}" for i in range(4)}
     assert laptop.sync().rescoped is False, "once repaired, the digests agree"
     world.check()
+
+
+def test_a_child_reassigned_away_and_back_returns_and_the_old_edit_stays_listed(world) -> None:
+    director = world.user("dir-back", Role.CHILD_DIRECTOR)
+    other = world.user("dir-away", Role.CHILD_DIRECTOR)
+    supervisor = world.user("sup-back", Role.CHILD_SUPERVISOR)
+    laptop, office = world.device(director), world.device(supervisor)
+    record = child(director)
+    laptop.save(record)
+    laptop.sync()
+    office.sync()
+    laptop.edit(ChildFile, record.id, grade="离线修改")
+    office.edit(ChildFile, record.id, director_id=other.user_id)
+    office.sync()
+    assert laptop.sync().conflicts == 1 and laptop.get(ChildFile, record.id) is None
+    office.edit(ChildFile, record.id, director_id=director.user_id)
+    office.sync()
+    laptop.sync()
+    back = laptop.get(ChildFile, record.id)
+    assert back is not None and back.grade == "", "the bureau's version came back, not the refused edit"
+    [kept] = SyncRepository(laptop.workspace.engine).conflicts()
+    assert kept.kind == "OUT_OF_SCOPE" and kept.local["grade"] == "离线修改"
+    world.check()

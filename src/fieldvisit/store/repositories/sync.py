@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from fieldvisit.store.repositories.base import Repository
 from fieldvisit.store.sync_local import BOOKKEEPING
-from fieldvisit.store.sync_state import Key, SyncConflict, get_setting, record_model
+from fieldvisit.store.sync_state import ConflictKind, Key, SyncConflict, get_setting, record_model
 from fieldvisit.store.tables import OutboxEntry, OutboxState
 
 
@@ -102,7 +102,11 @@ class SyncRepository(Repository):
             )
             views = []
             for conflict in rows:
-                current = session.get(record_model(conflict.table_name), conflict.record_id)
+                # A same-field conflict compares the record as it is here now; one about a record that left the
+                # scope shows the edits that were refused (the record may have come back since, unchanged).
+                current = None
+                if conflict.kind == ConflictKind.FIELDS:
+                    current = session.get(record_model(conflict.table_name), conflict.record_id)
                 local = current.model_dump(mode="json") if current is not None else conflict.local
                 views.append(_view(conflict, local))
         return views
