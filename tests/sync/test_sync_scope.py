@@ -128,3 +128,22 @@ def test_a_child_reassigned_away_and_back_returns_and_the_old_edit_stays_listed(
     [kept] = SyncRepository(laptop.workspace.engine).conflicts()
     assert kept.kind == "OUT_OF_SCOPE" and kept.local["grade"] == "离线修改"
     world.check()
+
+
+def test_a_visit_pushed_in_the_batch_that_reassigns_its_child_follows_the_child(world) -> None:
+    first = world.user("dir-first", Role.CHILD_DIRECTOR)
+    second = world.user("dir-second", Role.CHILD_DIRECTOR)
+    supervisor = world.user("sup-batch", Role.CHILD_SUPERVISOR)
+    laptop_a, laptop_b, office = world.device(first), world.device(second), world.device(supervisor)
+    record = child(second)
+    laptop_b.save(record)
+    for device in (laptop_a, laptop_b, office):
+        device.sync()
+    office.save(visit(office.get(ChildFile, record.id), notes="督导员的探访"))
+    office.edit(ChildFile, record.id, director_id=first.user_id)
+    assert office.sync().pushed == 2  # the visit, then the reassignment, in one batch
+    laptop_a.sync()
+    laptop_b.sync()
+    assert [v.notes for v in laptop_a.all(ChildVisit)] == ["督导员的探访"]
+    assert laptop_b.all(ChildVisit) == [] and laptop_b.get(ChildFile, record.id) is None
+    world.check()

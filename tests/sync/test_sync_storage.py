@@ -75,3 +75,23 @@ def test_fast_encoding_of_sync_badges_matches_the_typed_path(workspace) -> None:
         connection.exec_driver_sql(insert_sql("record_sync"), [storage_row("record_sync", fast)])
         rows = {row[1]: (row[0], *row[2:]) for row in connection.execute(text("SELECT * FROM record_sync"))}
     assert rows[fast["record_id"]] == rows[typed["record_id"]]
+
+
+def test_a_pulled_record_without_its_parent_is_left_out_not_fatal(workspace) -> None:
+    from fieldvisit.domain.children import ChildFile, ChildVisit
+    from fieldvisit.store.sync_apply import IncomingRecord, apply_records
+    from fieldvisit.sync.client import LINKS
+
+    parent = ChildFile(file_no="P", name="父记录", town_code="330282107")
+    orphan = ChildVisit(child_id=new_id(), notes="无主")
+    sibling = ChildVisit(child_id=parent.id, notes="有主")
+    page = [
+        IncomingRecord(r.__tablename__, r.id, 1, r.model_dump(mode="json"))  # type: ignore[attr-defined]
+        for r in (orphan, parent, sibling)
+    ]
+    outcome = apply_records(workspace.engine, page, [], LINKS, cursor=7)
+    assert outcome.applied == 2
+    with workspace.engine.connect() as connection:
+        visits = {row[0] for row in connection.execute(text("SELECT notes FROM child_visit"))}
+        cursor = connection.execute(text("SELECT value FROM setting WHERE key = 'sync.cursor'")).scalar_one()
+    assert visits == {"有主"} and int(cursor) == 7

@@ -395,6 +395,11 @@ def _write(connection: Connection, batch: _Batch) -> None:
     for table, rows in by_table_update.items():
         _update_rows(connection, table, rows)
     writes = list(batch.writes.values())
+    for write in writes:
+        # A dependent decided before its root moved (in the same batch) takes the root's final audience.
+        root = batch.entries.get((write.root_table, write.root_id))
+        if root is not None and (write.table, write.record_id) != (write.root_table, write.root_id):
+            write.audience = root.audience
     for root_ref in sorted(batch.moved_roots):
         audience = batch.writes[root_ref].audience
         for dependent in changelog.dependents(connection, *root_ref):

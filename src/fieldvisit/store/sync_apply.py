@@ -6,6 +6,7 @@ mutations still waiting in the outbox, or with an open conflict, is never overwr
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,7 @@ from fieldvisit.store.sync_state import (
 from fieldvisit.store.tables import OutboxEntry, RecordSync, SearchEntry
 from fieldvisit.store.vault import AttachmentVault
 
+log = logging.getLogger(__name__)
 Ref = tuple[str, str]
 _OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
 _BADGES = RecordSync.__table__  # type: ignore[attr-defined]
@@ -121,7 +123,7 @@ def apply_records(
     with engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         if records:
-            _write_records(connection, records, outcome, now)
+            _write_records(connection, records, outcome, now, links)
         if removals:
             outcome.removed = purge(connection, removals, links)
         if cursor is not None:
@@ -131,7 +133,9 @@ def apply_records(
     return outcome
 
 
-def _write_records(connection: Connection, records: list[IncomingRecord], outcome: ApplyOutcome, now: Any) -> None:
+def _write_records(
+    connection: Connection, records: list[IncomingRecord], outcome: ApplyOutcome, now: Any, links: RecordLinks
+) -> None:
     held = _held(connection)
     seen = _seen_versions(connection, {(r.table, r.record_id) for r in records})
     rows: dict[str, dict[str, tuple[Any, ...]]] = {}
@@ -157,6 +161,10 @@ def _write_records(connection: Connection, records: list[IncomingRecord], outcom
                 "synced_at": now,
             }
         )
+    _drop_orphans(connection, rows, badges, links)
+    for table_name, typed in searchable.items():
+        for record_id in [rid for rid in typed if rid not in rows.get(table_name, {})]:
+            del typed[record_id]
     for table_name, by_id in rows.items():
         table = record_table(table_name)
         present = _present(connection, table, by_id)
@@ -182,6 +190,37 @@ def _write_records(connection: Connection, records: list[IncomingRecord], outcom
         )
         connection.execute(statement, updated)
     _reindex(connection, searchable)
+
+
+def _drop_orphans(
+    connection: Connection,
+    rows: dict[str, dict[str, tuple[Any, ...]]],
+    badges: list[dict[str, Any]],
+    links: RecordLinks,
+) -> None:
+    """Leave out records whose parent is neither here nor in the page. The bureau always sends a record's tree
+    together; if it ever did not, writing the orphan would fail the page on its foreign key at every sync. Left
+    out, it is picked up by the next scope check instead."""
+    dropped: set[Ref] = set()
+    changed = True
+    while changed:
+        changed = False
+        for table_name, (parent_table, column) in links.parents.items():
+            by_id = rows.get(table_name)
+            if not by_id:
+                continue
+            index = column_index(table_name, column)
+            wanted = {row[index] for row in by_id.values()} - set(rows.get(parent_table, {}))
+            missing = wanted - _present(connection, record_table(parent_table), dict.fromkeys(wanted))
+            for record_id in [rid for rid, row in by_id.items() if row[index] in missing]:
+                log.error(
+                    "%s %s arrived without its %s; left for the next scope check", table_name, record_id, parent_table
+                )
+                del by_id[record_id]
+                dropped.add((table_name, record_id))
+                changed = True
+    if dropped:
+        badges[:] = [b for b in badges if (b["table_name"], b["record_id"]) not in dropped]
 
 
 def _present(connection: Connection, table: Any, rows: Mapping[str, Any]) -> set[str]:
