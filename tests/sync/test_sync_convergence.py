@@ -196,11 +196,6 @@ class Convergence(RuleBasedStateMachine):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="the machine has found two reassignment bugs this session (both fixed with regression tests); "
-    "kept non-strict until a clean CI run shows all 200 derandomized examples pass",
-    strict=False,
-)
 def test_three_devices_converge_under_faults(shared) -> None:  # type: ignore[no-untyped-def]
     run = settings(
         max_examples=EXAMPLES,
