@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
+from fieldvisit.domain.enums import Sex as Sex
 from fieldvisit.domain.types import UTCDateTime
 
 
@@ -26,11 +27,6 @@ class SurveyKind(LabelledEnum):
     CHANGE_REVIEW = "CHANGE_REVIEW", "变更核查"
     PROACTIVE = "PROACTIVE", "主动发现"
     COMPLAINT = "COMPLAINT", "投诉举报核查"
-
-
-class Sex(LabelledEnum):
-    MALE = "MALE", "男"
-    FEMALE = "FEMALE", "女"
 
 
 class Relation(LabelledEnum):

@@ -3,40 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import JSON, String
 from sqlmodel import Field, SQLModel
 
+from fieldvisit.domain.enums import LabelledEnum as LabelledEnum
+from fieldvisit.domain.enums import RecordState as RecordState
 from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.types import UTCDateTime, utc_now
-
-
-class LabelledEnum(StrEnum):
-    """A string enum whose members also carry their official Chinese term (`.zh`)."""
-
-    zh: str
-
-    def __new__(cls, value: str, zh: str = "") -> Self:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.zh = zh or value
-        return member
-
-    @classmethod
-    def from_zh(cls, zh: str) -> Self:
-        """The member whose Chinese term is `zh`."""
-        for member in cls:
-            if member.zh == zh:
-                return member
-        raise ValueError(f"{zh!r} is not a {cls.__name__}")
-
-
-class RecordState(LabelledEnum):
-    DRAFT = "DRAFT", "草稿"
-    FINAL = "FINAL", "已定稿"
-    VOID = "VOID", "已作废"
 
 
 class SyncState(LabelledEnum):

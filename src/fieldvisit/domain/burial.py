@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
+from fieldvisit.domain.enums import CaseStatus as CaseStatus
 from fieldvisit.domain.types import UTCDateTime
 
 
@@ -74,21 +75,6 @@ class GraveCapacity(LabelledEnum):
     SINGLE = "SINGLE", "单穴"
     DOUBLE = "DOUBLE", "双穴"
     MULTIPLE = "MULTIPLE", "多穴"
-
-
-class CaseStatus(LabelledEnum):
-    DISCOVERED = "DISCOVERED", "发现"
-    REGISTERED = "REGISTERED", "登记建档"
-    VERIFIED = "VERIFIED", "现场核查"
-    NOTICE_ISSUED = "NOTICE_ISSUED", "已下达通知"
-    RECTIFYING = "RECTIFYING", "整改中"
-    REINSPECTION = "REINSPECTION", "到期复查"
-    RECTIFIED = "RECTIFIED", "整改到位"
-    NOT_RECTIFIED = "NOT_RECTIFIED", "未整改"
-    URGED = "URGED", "催告"
-    ENFORCED = "ENFORCED", "强制拆除"
-    TRANSFERRED = "TRANSFERRED", "移交"
-    CLOSED = "CLOSED", "已销号"
 
 
 class ServiceMethod(LabelledEnum):

@@ -8,6 +8,8 @@ from typing import Any
 from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
+from fieldvisit.domain.enums import ChildStatus as ChildStatus
+from fieldvisit.domain.enums import RiskLevel as RiskLevel
 from fieldvisit.domain.types import UTCDateTime
 
 
@@ -31,12 +33,6 @@ class ChildFlag(LabelledEnum):
     DISABLED = "DISABLED", "残疾儿童"
     SERIOUS_ILLNESS = "SERIOUS_ILLNESS", "重病儿童"
     RETURNED_RUNAWAY = "RETURNED_RUNAWAY", "流浪返家儿童"
-
-
-class ChildStatus(LabelledEnum):
-    DISCOVERED = "DISCOVERED", "排查发现/待核实"
-    ACTIVE = "ACTIVE", "在册"
-    CLOSED = "CLOSED", "已注销"
 
 
 class ClosureReason(LabelledEnum):
@@ -69,18 +65,6 @@ class GuardianshipRating(LabelledEnum):
     GOOD = "GOOD", "较好"
     FAIR = "FAIR", "一般"
     POOR = "POOR", "差"
-
-
-class RiskLevel(LabelledEnum):
-    RED = "RED", "红(高)"
-    YELLOW = "YELLOW", "黄(中)"
-    BLUE = "BLUE", "蓝(低)"
-    GREEN = "GREEN", "绿(正常)"
-
-    @property
-    def severity(self) -> int:
-        """0 for green up to 3 for red, for comparing levels."""
-        return {"GREEN": 0, "BLUE": 1, "YELLOW": 2, "RED": 3}[self.value]
 
 
 class VisitMode(LabelledEnum):

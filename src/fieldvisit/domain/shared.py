@@ -8,16 +8,9 @@ from typing import Any
 from sqlmodel import Field, SQLModel
 
 from fieldvisit.domain.base import LabelledEnum, Syncable, enum_field, json_dict, json_list
+from fieldvisit.domain.enums import Role as Role
 from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.types import UTCDateTime, utc_now
-
-
-class Role(LabelledEnum):
-    SOCIAL_WORKER = "SOCIAL_WORKER", "社工(救助协理员)"
-    CHILD_DIRECTOR = "CHILD_DIRECTOR", "儿童主任"
-    CHILD_SUPERVISOR = "CHILD_SUPERVISOR", "儿童督导员"
-    PATROL_OFFICER = "PATROL_OFFICER", "殡葬执法巡查员"
-    BUREAU_ADMIN = "BUREAU_ADMIN", "民政局管理员"
 
 
 class User(Syncable, table=True):

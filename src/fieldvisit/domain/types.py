@@ -1,28 +1,17 @@
-"""Column types and clocks: aware UTC datetimes in storage, a replaceable clock for tests."""
+"""Column types: aware UTC datetimes in storage. The clocks live in domain.clock (re-exported here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The current time as an aware UTC datetime (the default clock)."""
-    return datetime.now(UTC)
-
-
-def today_local(clock: Clock = utc_now) -> date:
-    """Today's date in China Standard Time (UTC+8), the bureau's calendar."""
-    from datetime import timedelta, timezone
-
-    return clock().astimezone(timezone(timedelta(hours=8))).date()
+from fieldvisit.domain.clock import Clock as Clock
+from fieldvisit.domain.clock import today_local as today_local
+from fieldvisit.domain.clock import utc_now as utc_now
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from fieldvisit.domain.base import LabelledEnum
+from fieldvisit.domain.enums import LabelledEnum
 from fieldvisit.domain.resident_id import mask_id_number
 from fieldvisit.ui.i18n import is_chinese
 
