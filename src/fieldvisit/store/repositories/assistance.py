@@ -18,6 +18,7 @@ from fieldvisit.domain.assistance import (
 )
 from fieldvisit.domain.places import Town, Village
 from fieldvisit.domain.shared import Attachment
+from fieldvisit.store.repositories.badges import sync_badge
 from fieldvisit.store.repositories.base import Repository
 from fieldvisit.store.repositories.search import matching_record_ids
 from fieldvisit.store.tables import RecordSync
@@ -91,7 +92,7 @@ class AssessmentRepository(Repository):
                 HouseholdAssessment.per_capita_monthly_income_fen,
                 HouseholdAssessment.suggestion,
                 HouseholdAssessment.state,
-                func.coalesce(sync.c.state, "SYNCED"),
+                sync_badge(sync),
             )
             .outerjoin(Town, col(Town.division_code) == HouseholdAssessment.town_code)
             .outerjoin(Village, col(Village.id) == HouseholdAssessment.village_id)

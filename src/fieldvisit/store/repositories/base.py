@@ -20,3 +20,10 @@ class Repository:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
             session.expunge_all()
+
+    def sync_enrolled(self) -> bool:
+        """Whether the workspace is enrolled with a bureau; lists show sync badges only then."""
+        from fieldvisit.store.repositories.badges import sync_enrolled
+
+        with self.engine.connect() as connection:
+            return sync_enrolled(connection)

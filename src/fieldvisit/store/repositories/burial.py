@@ -19,6 +19,7 @@ from fieldvisit.domain.burial import (
 )
 from fieldvisit.domain.places import Town, Village
 from fieldvisit.domain.shared import Attachment
+from fieldvisit.store.repositories.badges import sync_badge
 from fieldvisit.store.repositories.base import Repository
 from fieldvisit.store.repositories.search import matching_record_ids
 from fieldvisit.store.tables import RecordSync
@@ -89,7 +90,7 @@ class CaseRepository(Repository):
                 GraveCase.violation_types,
                 GraveCase.status,
                 GraveCase.deadline,
-                func.coalesce(sync.c.state, "SYNCED"),
+                sync_badge(sync),
             )
             .outerjoin(Town, col(Town.division_code) == GraveCase.town_code)
             .outerjoin(Village, col(Village.id) == GraveCase.village_id)

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from fieldvisit.domain.children import ChildChange, ChildFile, ChildService, ChildStatus, ChildVisit, Referral
 from fieldvisit.domain.places import Town, Village
 from fieldvisit.domain.shared import Attachment, User
+from fieldvisit.store.repositories.badges import sync_badge
 from fieldvisit.store.repositories.base import Repository
 from fieldvisit.store.repositories.search import matching_record_ids
 from fieldvisit.store.tables import RecordSync
@@ -91,7 +92,7 @@ class ChildRepository(Repository):
                 ChildFile.last_visit_on,
                 ChildFile.next_visit_due,
                 func.coalesce(director.c.display_name, ""),
-                func.coalesce(sync.c.state, "SYNCED"),
+                sync_badge(sync),
             )
             .outerjoin(Town, col(Town.division_code) == ChildFile.town_code)
             .outerjoin(Village, col(Village.id) == ChildFile.village_id)

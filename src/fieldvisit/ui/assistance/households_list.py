@@ -34,13 +34,33 @@ class HouseholdsList(ListPage):
         self._search_index = search_index
         self._tasks = tasks
         columns: list[Column[AssessmentRow]] = [
-            Column("survey_no", self.tr("Survey no."), lambda r: r.survey_no),
-            Column("applicant", self.tr("Applicant"), lambda r: r.applicant_name),
-            Column("id_number", self.tr("ID number"), lambda r: masked_id(r.applicant_id_number)),
-            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip()),
-            Column("type", self.tr("Assistance type"), lambda r: enum_text(AssistanceType, r.assistance_type)),
-            Column("kind", self.tr("Survey kind"), lambda r: enum_text(SurveyKind, r.survey_kind)),
-            Column("survey_at", self.tr("Survey date"), lambda r: date_text(r.survey_at), lambda r: r.survey_at),
+            Column(
+                "survey_no", self.tr("Survey no."), lambda r: r.survey_no, shrink=True, min_ems=8, elide_middle=True
+            ),
+            Column("applicant", self.tr("Applicant"), lambda r: r.applicant_name, shrink=True, stretch=True),
+            Column("id_number", self.tr("ID number"), lambda r: masked_id(r.applicant_id_number), drop_order=3),
+            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip(), shrink=True),
+            Column(
+                "type",
+                self.tr("Assistance type"),
+                lambda r: enum_text(AssistanceType, r.assistance_type),
+                shrink=True,
+                drop_order=2,
+            ),
+            Column(
+                "kind",
+                self.tr("Survey kind"),
+                lambda r: enum_text(SurveyKind, r.survey_kind),
+                shrink=True,
+                drop_order=4,
+            ),
+            Column(
+                "survey_at",
+                self.tr("Survey date"),
+                lambda r: date_text(r.survey_at)[:10],
+                lambda r: r.survey_at,
+                drop_order=1,
+            ),
             Column("size", self.tr("Persons"), lambda r: str(r.household_size), lambda r: r.household_size, None, True),
             Column(
                 "per_capita",
@@ -50,7 +70,7 @@ class HouseholdsList(ListPage):
                 None,
                 True,
             ),
-            Column("suggestion", self.tr("Result"), lambda r: enum_text(AssistanceType, r.suggestion)),
+            Column("suggestion", self.tr("Result"), lambda r: enum_text(AssistanceType, r.suggestion), shrink=True),
             Column(
                 "state",
                 self.tr("State"),
@@ -79,7 +99,8 @@ class HouseholdsList(ListPage):
     def load(self) -> None:
         """Fetch the rows and their search keys off the GUI thread, then show them."""
 
-        def fetch() -> tuple[list[AssessmentRow], dict[str, Any]]:
-            return self._assessments.list(AssessmentFilter()), self._search_index.keys("household_assessment")
+        def fetch() -> tuple[list[AssessmentRow], dict[str, Any], bool]:
+            rows = self._assessments.list(AssessmentFilter())
+            return rows, self._search_index.keys("household_assessment"), self._assessments.sync_enrolled()
 
-        self._tasks.read(fetch, lambda result: self.set_rows(*result))
+        self._tasks.read(fetch, lambda result: self.set_rows(result[0], result[1], sync_shown=result[2]))

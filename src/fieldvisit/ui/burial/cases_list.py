@@ -60,15 +60,21 @@ class CasesList(ListPage):
             return None
 
         columns: list[Column[CaseRow]] = [
-            Column("case_no", self.tr("Case no."), lambda r: r.case_no),
-            Column("found_on", self.tr("Found on"), lambda r: date_text(r.found_on), lambda r: r.found_on),
-            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip()),
-            Column("place", self.tr("Place"), lambda r: r.place_name),
-            Column("party", self.tr("Party"), lambda r: r.party_name or self.tr("(unknown)")),
+            Column("case_no", self.tr("Case no."), lambda r: r.case_no, shrink=True, min_ems=8, elide_middle=True),
+            Column(
+                "found_on", self.tr("Found on"), lambda r: date_text(r.found_on), lambda r: r.found_on, drop_order=3
+            ),
+            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip(), shrink=True),
+            Column("place", self.tr("Place"), lambda r: r.place_name, shrink=True, drop_order=1),
+            Column(
+                "party", self.tr("Party"), lambda r: r.party_name or self.tr("(unknown)"), shrink=True, stretch=True
+            ),
             Column(
                 "violations",
                 self.tr("Violation"),
                 lambda r: "、".join(enum_text(ViolationType, v) for v in r.violation_types),
+                shrink=True,
+                drop_order=2,
             ),
             Column("status", self.tr("Status"), lambda r: enum_text(CaseStatus, r.status), None, _status_colours),
             Column(
@@ -93,10 +99,10 @@ class CasesList(ListPage):
     def load(self) -> None:
         """Fetch the rows and their search keys off the GUI thread, then show them."""
 
-        def fetch() -> tuple[list[CaseRow], dict[str, Any]]:
-            return self._cases.list(CaseFilter()), self._search_index.keys("grave_case")
+        def fetch() -> tuple[list[CaseRow], dict[str, Any], bool]:
+            return self._cases.list(CaseFilter()), self._search_index.keys("grave_case"), self._cases.sync_enrolled()
 
-        self._tasks.read(fetch, lambda result: self.set_rows(*result))
+        self._tasks.read(fetch, lambda result: self.set_rows(result[0], result[1], sync_shown=result[2]))
 
     def _deadline_options(self, rows: Sequence[Any], chosen: dict[str, str]) -> list[FilterChoice]:
         today = today_local(self._clock)

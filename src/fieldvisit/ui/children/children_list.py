@@ -52,14 +52,20 @@ class ChildrenList(ListPage):
         self._clock = clock
         self._director_id = director_id
         columns: list[Column[ChildRow]] = [
-            Column("file_no", self.tr("File no."), lambda r: r.file_no),
-            Column("name", self.tr("Name"), lambda r: r.name),
-            Column("id_number", self.tr("ID number"), lambda r: masked_id(r.id_number)),
+            Column("file_no", self.tr("File no."), lambda r: r.file_no, shrink=True, min_ems=8, elide_middle=True),
+            Column("name", self.tr("Name"), lambda r: r.name, shrink=True, stretch=True),
+            Column("id_number", self.tr("ID number"), lambda r: masked_id(r.id_number), drop_order=3),
             Column(
                 "age", self.tr("Age"), lambda r: _age(r, today_local(self._clock)), lambda r: r.birth_date, None, True
             ),
-            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip()),
-            Column("category", self.tr("Category"), lambda r: enum_text(ChildCategory, r.primary_category)),
+            Column("village", self.tr("Village"), lambda r: f"{r.town_name} {r.village_name}".strip(), shrink=True),
+            Column(
+                "category",
+                self.tr("Category"),
+                lambda r: enum_text(ChildCategory, r.primary_category),
+                shrink=True,
+                drop_order=1,
+            ),
             Column("risk", self.tr("Risk"), lambda r: enum_text(RiskLevel, r.risk_level), _risk_order, _risk_colours),
             Column(
                 "next_visit_due",
@@ -69,9 +75,13 @@ class ChildrenList(ListPage):
                 lambda r: _overdue_colours(r, today_local(self._clock)),
             ),
             Column(
-                "last_visit_on", self.tr("Last visit"), lambda r: date_text(r.last_visit_on), lambda r: r.last_visit_on
+                "last_visit_on",
+                self.tr("Last visit"),
+                lambda r: date_text(r.last_visit_on),
+                lambda r: r.last_visit_on,
+                drop_order=4,
             ),
-            Column("status", self.tr("Status"), lambda r: enum_text(ChildStatus, r.status)),
+            Column("status", self.tr("Status"), lambda r: enum_text(ChildStatus, r.status), shrink=True, drop_order=2),
             Column(
                 "sync",
                 self.tr("Sync"),
@@ -95,11 +105,11 @@ class ChildrenList(ListPage):
     def load(self) -> None:
         """Fetch the rows and their search keys off the GUI thread, then show them."""
 
-        def fetch() -> tuple[list[ChildRow], dict[str, Any]]:
+        def fetch() -> tuple[list[ChildRow], dict[str, Any], bool]:
             rows = self._children.list(ChildFilter(status="", director_id=self._director_id))
-            return rows, self._search_index.keys("child_file")
+            return rows, self._search_index.keys("child_file"), self._children.sync_enrolled()
 
-        self._tasks.read(fetch, lambda result: self.set_rows(*result))
+        self._tasks.read(fetch, lambda result: self.set_rows(result[0], result[1], sync_shown=result[2]))
 
     def _due_options(self, rows: Sequence[Any], chosen: dict[str, str]) -> list[FilterChoice]:
         today = today_local(self._clock)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.store.repositories.search import SearchKeys, compile_query
+from fieldvisit.ui.lists.column_widths import ColumnFitter
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.shell.widgets import label, named
@@ -96,13 +97,12 @@ class ListPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         layout.addWidget(self.table, 1)
+        self.fitter = ColumnFitter(self.table, self.model)
         self.count = named(label("", "muted"), f"{prefix}Count", QCoreApplication.translate("ListPage", "Count"))
         layout.addWidget(self.count)
 
@@ -124,16 +124,20 @@ class ListPage(QWidget):
             combo.currentIndexChanged.connect(self._filter_changed)
             self.bar.addWidget(combo, 1)
 
-    def set_rows(self, rows: Sequence[Any], keys: dict[str, SearchKeys]) -> None:
-        """Show these rows (and remember their search keys); filters keep their choices where still valid."""
+    def set_rows(self, rows: Sequence[Any], keys: dict[str, SearchKeys], *, sync_shown: bool = True) -> None:
+        """Show these rows (and remember their search keys); filters keep their choices where still valid.
+
+        `sync_shown` false hides the sync column: a workspace not enrolled with a bureau has nothing to show there.
+        """
         self._keys = keys
+        self.fitter.exclude(set() if sync_shown else {"sync"})
         self.model.set_rows(rows)
         for spec, combo in self._filters:
             if spec.from_rows is not None:
                 chosen = self._chosen_values()
                 self._fill(spec, combo, spec.from_rows(rows, chosen))
         self.apply_filters()
-        self._fit_columns()
+        self.fitter.measure()
 
     def choose(self, filter_key: str, option_key: str) -> None:
         """Select a filter option by its key (used by the dashboard's shortcuts)."""
@@ -204,12 +208,3 @@ class ListPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(self.proxy.record_id(index.row()))
-
-    def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        metrics = self.fontMetrics()
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            sample = [self.proxy.index(row, column).data() or "" for row in range(min(40, self.proxy.rowCount()))]
-            width = max([metrics.horizontalAdvance(title) + 36] + [metrics.horizontalAdvance(s) + 24 for s in sample])
-            header.resizeSection(column, min(width, 420))

@@ -20,7 +20,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """One column: its header, how a row is shown, how it sorts, and an optional coloured chip."""
+    """One column: its header, how a row is shown, how it sorts, and an optional coloured chip.
+
+    `shrink` lets the column narrow to `min_ems` characters when the window is too small (its text is elided,
+    the tooltip keeps it whole), `elide_middle` elides in the middle, `stretch` gives it the spare width, and a
+    `drop_order` above 0 lets a window too narrow for every column leave it out (the highest first).
+    """
 
     key: str
     header: str
@@ -28,6 +33,11 @@ class Column(Generic[R]):
     sort_key: Callable[[R], Any] | None = None
     colours: Callable[[R], tuple[QColor, QColor] | None] | None = None
     align_right: bool = False
+    shrink: bool = False
+    min_ems: int = 4
+    elide_middle: bool = False
+    stretch: bool = False
+    drop_order: int = 0
 
 
 def _none_last(value: Any) -> tuple[bool, Any]:
@@ -64,7 +74,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if shown and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
         return None
 

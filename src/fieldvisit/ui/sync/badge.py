@@ -47,25 +47,14 @@ class SyncBadge(QLabel):
 
 
 class RecordSyncStates:
-    """One record's sync state, worked out as the store does for its badges (conflict, quarantined, pending,
-    else synced) from the store's public sync views. The store keeps these badges in `record_sync` but offers
-    no per-record read yet; the lists read them through their repositories."""
+    """One record's sync badge, by the lists' rule: none unless the workspace is enrolled, 已同步 only once the
+    bureau has acknowledged the record."""
 
     def __init__(self, engine: Any) -> None:
-        from fieldvisit.store.repositories.sync import SyncRepository
+        from fieldvisit.store.repositories.badges import BadgeRepository
 
-        self._engine = engine
-        self._repository = SyncRepository(engine)
+        self._repository = BadgeRepository(engine)
 
     def state(self, table_name: str, record_id: str) -> str:
-        """The badge of one record (call off the GUI thread)."""
-        from fieldvisit.store.sync_local import pending_items
-
-        ref = (table_name, record_id)
-        if any((c.table_name, c.record_id) == ref for c in self._repository.conflicts()):
-            return SyncState.CONFLICT.value
-        if any((q.table_name, q.record_id) == ref for q in self._repository.quarantine()):
-            return SyncState.QUARANTINED.value
-        if any((i.table_name, i.record_id) == ref for i in pending_items(self._engine, limit=1_000_000)):
-            return SyncState.PENDING.value
-        return SyncState.SYNCED.value
+        """The badge of one record, "" when there is none to show (call off the GUI thread)."""
+        return self._repository.state(table_name, record_id)

@@ -1,0 +1,68 @@
+"""The lists fit a 1366×768 window without sideways scrolling, at 100% and 150% font size; no false sync badges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+from tests.ui.helpers import unlock
+
+from fieldvisit.ui.lists.column_widths import WidthNeed, fit_widths
+from fieldvisit.ui.theme import apply_theme
+
+SECTIONS = ("children", "households", "cases")
+
+
+def test_fit_widths_shrinks_what_may_shrink_and_gives_spare_width_to_the_stretching_column() -> None:
+    needs = [WidthNeed(200, 100), WidthNeed(80, 80, stretch=True), WidthNeed(150, 50)]
+    assert fit_widths(needs, 530) == [200, 180, 150]
+    narrowed = fit_widths(needs, 330)
+    assert sum(narrowed) == 330 and narrowed[1] == 80 and narrowed[0] >= 100 and narrowed[2] >= 50
+    assert fit_widths(needs, 100) == [100, 80, 50], "never below the minimum: the list scrolls instead"
+
+
+@pytest.fixture
+def main(qtbot, app_controller) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    window = unlock(qtbot, app_controller)
+    admin = next(u for u in app_controller.services.reference.users() if u.role == "BUREAU_ADMIN")
+    window.user_changed.emit(admin.id)
+    main = app_controller.main_window
+    main.resize(QSize(1366, 768))
+    yield main
+    apply_theme(QApplication.instance(), 100)
+
+
+def _check_lists(qtbot, main) -> None:  # type: ignore[no-untyped-def]
+    for section in SECTIONS:
+        main.show_section(section)
+        page = main.page(section).list
+        qtbot.waitUntil(lambda p=page: p.model.rowCount() > 0)
+        QApplication.processEvents()
+        table = page.table
+        assert not table.horizontalScrollBar().isVisible(), f"the {section} list scrolls sideways"
+        header = table.horizontalHeader()
+        shown = [c.key for i, c in enumerate(page.model.columns) if not table.isColumnHidden(i)]
+        assert sum(header.sectionSize(i) for i in range(header.count()) if not table.isColumnHidden(i)) <= (
+            table.viewport().width()
+        )
+        name_key = {"children": "name", "households": "applicant", "cases": "party"}[section]
+        assert name_key in shown and "sync" not in shown, "the demo workspace never syncs: no sync column"
+        name = next(i for i, c in enumerate(page.model.columns) if c.key == name_key)
+        longest = max(page.model.columns[name].display(r) for r in page.model.rows())
+        assert page.proxy.index(0, name).data(Qt.ItemDataRole.ToolTipRole), "the full text stays in the tooltip"
+        assert header.sectionSize(name) >= table.fontMetrics().horizontalAdvance(longest[:3])
+
+
+def test_lists_fit_1366_pixels_without_sideways_scrolling_or_sync_claims(qtbot, main) -> None:
+    _check_lists(qtbot, main)
+    households = main.page("households").list
+    texts = {households.proxy.index(r, c).data() for r in range(households.proxy.rowCount()) for c in range(12)}
+    assert "已同步" not in texts
+
+
+def test_lists_stay_usable_at_150_percent_font_size(qtbot, main) -> None:
+    apply_theme(QApplication.instance(), 150)
+    QApplication.processEvents()
+    _check_lists(qtbot, main)
