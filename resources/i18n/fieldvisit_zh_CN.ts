@@ -880,6 +880,10 @@
         <translation>— 请选择 —</translation>
     </message>
     <message>
+        <source>— none —</source>
+        <translation>— 不指定 —</translation>
+    </message>
+    <message>
         <source>%1 (not a current choice)</source>
         <translation>%1（原值，已不在选项中）</translation>
     </message>

@@ -86,7 +86,7 @@ def test_household_assessment_means_test_and_two_investigators(qtbot, app_contro
         choose(editor, f"income_items_{index}_category", category)
         fill(editor, f"income_items_{index}_item", item)
         if member is not None:
-            fill(editor, f"income_items_{index}_member_id_number", ids[member])
+            choose(editor, f"income_items_{index}_member_id_number", ids[member])
         fill(editor, f"income_items_{index}_amount_12m_fen", amount)
     find(editor, QPushButton, "add_financial_assets").click()
     choose(editor, "financial_assets_0_kind", "DEPOSIT")

@@ -20,7 +20,17 @@ _COMMON = (
     "constraint", "message", "message_zh", "severity", "readonly", "default", "print",
     "print_width", "print_mask",
 )  # fmt: skip
-_CHOICE = ("enum", "only", "choices", "choice_list", "lookup", "lookup_parent")
+_CHOICE = (
+    "enum",
+    "only",
+    "choices",
+    "choice_list",
+    "lookup",
+    "lookup_parent",
+    "choices_from",
+    "choice_value",
+    "choice_label",
+)
 _TYPE_KEYS: dict[FieldType, tuple[str, ...]] = {
     FieldType.TEXT: ("max_length",),
     FieldType.MULTILINE: ("max_length",),
@@ -128,6 +138,9 @@ class FieldBuilder:
             choices=self._choices(reader, field_type, result_type, column),
             lookup=reader.text("lookup"),
             lookup_parent=reader.text("lookup_parent"),
+            choices_from=reader.text("choices_from"),
+            choice_value=reader.text("choice_value"),
+            choice_label=reader.text("choice_label"),
             required=self._required(reader),
             relevant=reader.rule("relevant"),
             constraint=reader.rule("constraint"),
@@ -264,15 +277,19 @@ class FieldBuilder:
         column: registry.Column | None,
     ) -> tuple[Choice, ...]:
         value_type = result_type or field_type
-        sources = [k for k in ("enum", "choices", "choice_list", "lookup") if reader.has(k)]
+        sources = [k for k in ("enum", "choices", "choice_list", "lookup", "choices_from") if reader.has(k)]
         if not value_type.has_choices:
             if field_type is FieldType.COMPUTED and reader.has("enum"):
                 reader.error(f"computation {reader.get('compute')!r} does not give a choice; drop 'enum'")
             return ()
         if len(sources) != 1:
-            reader.error("a choice field needs exactly one of 'enum', 'choices', 'choice_list' or 'lookup'")
+            reader.error(
+                "a choice field needs exactly one of 'enum', 'choices', 'choice_list', 'lookup', 'choices_from'"
+            )
             return ()
         source = sources[0]
+        if source == "choices_from":
+            return ()  # the rows of another repeat group, checked once the whole form is read
         if source == "lookup":
             if reader.get("lookup") not in registry.LOOKUPS:
                 reader.error(f"unknown lookup {reader.get('lookup')!r}; known: {', '.join(registry.LOOKUPS)}")
@@ -349,6 +366,10 @@ class FieldBuilder:
             reader.error("'min_rows' is larger than 'max_rows'")
         if spec.lookup_parent and not spec.lookup:
             reader.error("'lookup_parent' needs 'lookup'")
+        if (spec.choice_value or spec.choice_label) and not spec.choices_from:
+            reader.error("'choice_value' and 'choice_label' need 'choices_from'")
+        if spec.choices_from and not spec.choice_value:
+            reader.error("'choices_from' needs 'choice_value' (the column whose value is stored)")
         if spec.type is FieldType.COMPUTED and spec.required is not False:
             reader.error("a computed field cannot be required; check its inputs instead")
 

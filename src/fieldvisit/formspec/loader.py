@@ -141,6 +141,7 @@ def _build(path: Path) -> tuple[FormSpec | None, list[str]]:
     if not form.has("version"):
         form.error("'version' is required")
     _check_keys(spec, path.name, errors)
+    _check_row_choices(spec, path.name, errors)
     _check_rules(spec, path.name, errors)
     _check_defaults(spec, path.name, errors)
     _check_templates(spec, path.name, errors)
@@ -229,6 +230,29 @@ def _check_keys(spec: FormSpec, file: str, errors: list[str]) -> None:
     for rule in spec.checks:
         if rule.field_key and rule.field_key not in spec.fields_by_key:
             errors.append(f"{file}: check {rule.expr.source!r} is shown on unknown field {rule.field_key!r}")
+
+
+def _check_row_choices(spec: FormSpec, file: str, errors: list[str]) -> None:
+    """`choices_from` names another repeat group of the form whose columns give the stored value and the label."""
+    for section in spec.sections:
+        for group in section.fields:
+            for f in (group, *group.fields):
+                if not f.choices_from:
+                    continue
+                where = f"{file} field {f.key!r}: 'choices_from'"
+                source = spec.fields_by_key.get(f.choices_from)
+                if source is None or source.type is not FieldType.REPEAT or source.scalar:
+                    errors.append(f"{where} {f.choices_from!r} is not a repeat group of rows in this form")
+                    continue
+                if source is group:
+                    errors.append(f"{where} a row cannot choose among the rows of its own group")
+                columns = {sub.key: sub for sub in source.fields}
+                for name in (f.choice_value, f.choice_label):
+                    if name and name not in columns:
+                        errors.append(f"{where} {f.choices_from!r} has no column {name!r}")
+                value = columns.get(f.choice_value)
+                if value is not None and f.max_length and (value.max_length or 0) > f.max_length:
+                    errors.append(f"{where} {f.choice_value!r} values may be longer than {f.key!r} can hold")
 
 
 def _all_fields(spec: FormSpec) -> Iterable[FieldSpec]:

@@ -98,6 +98,9 @@ class FieldSpec:
     choices: tuple[Choice, ...] = ()
     lookup: str = ""
     lookup_parent: str = ""
+    choices_from: str = ""
+    choice_value: str = ""
+    choice_label: str = ""
     required: bool | Expr = False
     relevant: Expr | None = None
     constraint: Expr | None = None

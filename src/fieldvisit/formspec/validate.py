@@ -9,6 +9,7 @@ from typing import Any
 
 from fieldvisit.domain.types import today_local
 from fieldvisit.formspec.expr import UNKNOWN, Env, Expr, evaluate, is_blank, truth
+from fieldvisit.formspec.row_choices import is_dangling
 from fieldvisit.formspec.spec import FieldSpec, FieldType, FormSpec, Section, Severity
 from fieldvisit.formspec.values import Problem, check_value
 
@@ -145,11 +146,37 @@ def validate(spec: FormSpec, values: Mapping[str, Any], *, today: date, final: b
                 hidden.add(f.key)
                 continue
             issues += _field_issues(f, values.get(f.key), answers, env, final)
+            issues += _dangling_issues(spec, f, values, final)
     for rule in spec.checks:
         if rule.field_key in hidden or (rule.final_only and not final):
             continue
         if not _holds(rule.expr, env, unknown=True):
             issues.append(Issue(rule.field_key, None, rule.severity, rule.message_zh, rule.message))
+    return issues
+
+
+def _dangling_issues(spec: FormSpec, f: FieldSpec, values: Mapping[str, Any], final: bool) -> list[Issue]:
+    """Answers that name a row of another group no longer there: kept as they are, flagged (blocking finalize)."""
+    places: list[tuple[FieldSpec, int | None, Any]] = [(f, None, values.get(f.key))]
+    if f.type is FieldType.REPEAT:
+        rows = values.get(f.key)
+        listed = list(rows) if isinstance(rows, list | tuple) and not f.scalar else []
+        places = [
+            (sub, index, row.get(sub.key))
+            for index, row in enumerate(listed)
+            if isinstance(row, Mapping)
+            for sub in f.fields
+            if sub.choices_from
+        ]
+    issues = []
+    for sub, index, value in places:
+        if is_dangling(sub, value, values):
+            group = spec.field(sub.choices_from)
+            key, column = (f.key, sub.key) if index is not None else (sub.key, None)
+            message = f"The chosen {group.label} row was removed or changed (the value is kept); choose again"
+            severity: Severity = "error" if final else "warning"
+            zh = f"所选{group.label_zh}已删除或已更改（原值已保留），请重新选择"
+            issues.append(Issue(key, index, severity, zh, message, column))
     return issues
 
 

@@ -254,7 +254,7 @@ def _parse_time(text: str) -> time | None:
 
 def _choice(spec: FieldSpec, value: Any, today: date) -> tuple[Any, list[Problem]]:
     is_code = isinstance(value, str | int) and not isinstance(value, bool)
-    if is_code and (spec.lookup or value in spec.choice_values):
+    if is_code and (spec.lookup or spec.choices_from or value in spec.choice_values):
         return value, []
     return None, [Problem(f"{spec.label_zh}的选项无效：{value!r}", f"{value!r} is not a choice of {spec.label}")]
 

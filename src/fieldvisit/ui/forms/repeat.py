@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldvisit.formspec import FieldSpec, FieldType, relevant_row_fields
+from fieldvisit.formspec.row_choices import row_choices
 from fieldvisit.ui.forms.draft_model import DraftModel
 from fieldvisit.ui.forms.field_row import FieldRow, message_text
 from fieldvisit.ui.forms.fields.base import FieldWidget, field_label
+from fieldvisit.ui.forms.fields.choices import ChoiceField
 from fieldvisit.ui.forms.fields.factory import FieldServices, make_field
 
 GRID_MAX_COLUMNS = 7
@@ -208,6 +210,10 @@ class RepeatEditor(QWidget):
                     cell.setEnabled(visible and not self.model.readonly)
                 if sub.type is FieldType.COMPUTED and isinstance(row, dict):
                     cell.set_value(row.get(sub.key))
+                if sub.choices_from and isinstance(cell, ChoiceField):
+                    options = row_choices(sub, values)
+                    if options != cell.options:
+                        cell.set_options(options)
                 if holder is not None:
                     holder.show_issues(self.model.issues_for(self.spec.key, index, sub.key))
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QComboBox, QGridLayout, QRadioButton, QWidget
 
 from fieldvisit.formspec import FieldSpec
-from fieldvisit.ui.forms.fields.base import FieldWidget
+from fieldvisit.ui.forms.fields.base import FieldWidget, field_help
 from fieldvisit.ui.i18n import is_chinese
 
 Options = list[tuple[Any, str]]
@@ -31,15 +31,19 @@ class ChoiceField(FieldWidget):
         self.combo.currentIndexChanged.connect(self._chosen)
         self.layout_.addWidget(self.combo, 1)
         self.layout_.addStretch(0)
+        self.combo.setToolTip(field_help(spec))
         self._value: Any = None
+        self.options: Options = []
         self.set_options(options)
 
     def set_options(self, options: Options) -> None:
-        """Replace the choices (a village list after the town changed), keeping the answer."""
+        """Replace the choices (a village list after the town changed, members renamed), keeping the answer."""
+        self.options = list(options)
+        blank = self.tr("— none —") if self.spec.choices_from and self.spec.required is False else self.tr("— choose —")
         self._updating = True
         try:
             self.combo.clear()
-            self.combo.addItem(self.tr("— choose —"), None)
+            self.combo.addItem(blank, None)
             for value, text in options:
                 self.combo.addItem(text, value)
             self._select(self._value)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldvisit.domain.types import Clock
 from fieldvisit.formspec import FieldSpec, FieldType
+from fieldvisit.formspec.row_choices import row_choices
 from fieldvisit.ui.forms.fields.base import FieldWidget
 from fieldvisit.ui.forms.fields.choices import ChoiceField, MultiChoiceField, YesNoField, spec_options
 from fieldvisit.ui.forms.fields.computed import ComputedField
@@ -44,7 +45,10 @@ def make_field(
     if kind is FieldType.COMPUTED or (spec.readonly and kind not in (FieldType.PHOTO, FieldType.SIGNATURE)):
         return ComputedField(spec, name, parent)
     if kind in (FieldType.CHOICE, FieldType.MULTICHOICE):
-        options = services.lookups.options(spec, values) if spec.lookup else spec_options(spec)
+        if spec.choices_from:
+            options = row_choices(spec, values)
+        else:
+            options = services.lookups.options(spec, values) if spec.lookup else spec_options(spec)
         cls = ChoiceField if kind is FieldType.CHOICE else MultiChoiceField
         return cls(spec, name, options, parent)
     if kind is FieldType.YESNO:
