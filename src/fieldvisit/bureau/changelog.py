@@ -14,9 +14,8 @@ from typing import Any
 
 from sqlalchemy import Connection, case, delete, false, func, select, update
 
+from fieldvisit.bureau.db import one_of
 from fieldvisit.bureau.tables import change_audience, change_log, log_head
-
-_CHUNK = 900
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,8 @@ def load_entries(connection: Connection, refs: Iterable[tuple[str, str]]) -> dic
         by_table.setdefault(table, set()).add(record_id)
     found: dict[tuple[str, str], LogEntry] = {}
     for table, ids in sorted(by_table.items()):
-        wanted = sorted(ids)
-        for start in range(0, len(wanted), _CHUNK):
-            query = select(change_log).where(
-                change_log.c.table_name == table, change_log.c.record_id.in_(wanted[start : start + _CHUNK])
-            )
+        for condition in one_of(connection, change_log.c.record_id, ids):
+            query = select(change_log).where(change_log.c.table_name == table, condition)
             for row in connection.execute(query).all():
                 entry = _entry(row)
                 found[(entry.table, entry.record_id)] = entry
@@ -127,11 +123,11 @@ def append(connection: Connection, writes: list[LogWrite]) -> int:
         ).scalar_one()
     )
     first = last - len(writes) + 1
-    old = sorted({w.previous.seq for w in writes if w.previous is not None})
-    for start in range(0, len(old), _CHUNK):
-        chunk = old[start : start + _CHUNK]
-        connection.execute(delete(change_audience).where(change_audience.c.seq.in_(chunk)))
-        connection.execute(delete(change_log).where(change_log.c.seq.in_(chunk)))
+    old = {w.previous.seq for w in writes if w.previous is not None}
+    for condition in one_of(connection, change_audience.c.seq, old):
+        connection.execute(delete(change_audience).where(condition))
+    for condition in one_of(connection, change_log.c.seq, old):
+        connection.execute(delete(change_log).where(condition))
     log_rows: list[dict[str, Any]] = []
     audience_rows: list[dict[str, Any]] = []
     for offset, write in enumerate(writes):

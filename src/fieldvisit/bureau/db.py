@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import ColumnElement, Connection, Engine, any_, bindparam, create_engine, event
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 log = logging.getLogger(__name__)
 
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_IN_CHUNK = 900  # stays under SQLite's bound-parameter limit with room to spare
 _RETRYABLE_PG_CODES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
 T = TypeVar("T")
 
@@ -81,6 +83,21 @@ def _sqlite_on_begin(connection: Connection) -> None:
 def is_sqlite(engine: Engine) -> bool:
     """Whether the engine talks to SQLite (the embedded default)."""
     return engine.dialect.name == "sqlite"
+
+
+def one_of(connection: Connection, column: ColumnElement[Any], values: Collection[Any]) -> list[ColumnElement[bool]]:
+    """Conditions that together select the rows whose `column` is one of `values` (one query each).
+
+    PostgreSQL gets a single `= ANY(array)`: one parameter, so the statement text stays the same and its plan
+    is reused, where an IN list of thousands costs more to render and bind than to run. SQLite gets IN lists
+    short enough for its parameter limit.
+    """
+    wanted = sorted(set(values))
+    if not wanted:
+        return []
+    if connection.dialect.name == "postgresql":
+        return [column == any_(bindparam(None, wanted, type_=ARRAY(column.type)))]
+    return [column.in_(wanted[start : start + _IN_CHUNK]) for start in range(0, len(wanted), _IN_CHUNK)]
 
 
 @contextmanager

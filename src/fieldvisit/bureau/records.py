@@ -12,10 +12,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError, create_model
 from sqlalchemy import Connection, String, Table, select
 
+from fieldvisit.bureau.db import one_of
 from fieldvisit.bureau.tables import metadata
 from fieldvisit.sync.protocol import SYNCED_MODELS
-
-_SELECT_CHUNK = 900  # stays under SQLite's bound-parameter limit with room to spare
 
 
 class PayloadError(ValueError):
@@ -87,12 +86,11 @@ def load_rows(
     """The current rows of `name` with these ids, as dicts keyed by id (locked for update when asked)."""
     info = table_info(name)
     table = info.table
-    wanted = sorted(set(ids))
     rows: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), _SELECT_CHUNK):
-        query = select(table).where(table.c.id.in_(wanted[start : start + _SELECT_CHUNK])).order_by(table.c.id)
+    for condition in one_of(connection, table.c.id, ids):
+        query = select(table).where(condition)
         if for_update:
-            query = query.with_for_update()
+            query = query.order_by(table.c.id).with_for_update()  # locks always taken in the same order
         for row in connection.execute(query).all():
             values = dict(zip(info.names, row, strict=True))
             rows[values["id"]] = values

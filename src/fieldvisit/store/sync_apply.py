@@ -6,26 +6,25 @@ mutations still waiting in the outbox, or with an open conflict, is never overwr
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, bindparam, delete, func, literal_column, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from fieldvisit.domain.base import SyncState
 from fieldvisit.domain.types import Clock, utc_now
-from fieldvisit.store.search import name_initials, search_entries_for
+from fieldvisit.store.search import SEARCHABLE_TABLES, name_initials, search_keys
 from fieldvisit.store.sync_rows import column_index, insert_sql, storage_row, upsert_sql
 from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
     SyncConflict,
     bump_generation,
-    from_wire,
     get_setting,
-    model_of,
     put_setting,
     record_table,
 )
@@ -38,8 +37,6 @@ _OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
 _BADGES = RecordSync.__table__  # type: ignore[attr-defined]
 _SEARCH = SearchEntry.__table__  # type: ignore[attr-defined]
 _CONFLICTS = SyncConflict.__table__  # type: ignore[attr-defined]
-_SEARCHABLE = frozenset({"child_file", "household_assessment", "grave_case", "household_member"})
-_CHUNK = 900
 
 
 @dataclass(frozen=True)
@@ -71,9 +68,11 @@ class ApplyOutcome:
     attachments: list[str] = field(default_factory=list)
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+def _among(column: ColumnElement[Any], values: Iterable[str]) -> ColumnElement[bool]:
+    """`column IN (values)` with the values as one JSON array parameter: one statement text however many there
+    are (IN lists of thousands cost more to render and bind than to run), and no parameter limit."""
+    listed = select(literal_column("value")).select_from(func.json_each(bindparam(None, json.dumps(sorted(values)))))
+    return column.in_(listed)
 
 
 def prepare() -> None:
@@ -100,11 +99,10 @@ def _seen_versions(connection: Connection, refs: Collection[Ref]) -> dict[Ref, i
         by_table.setdefault(table_name, []).append(record_id)
     seen: dict[Ref, int] = {}
     for table_name, ids in by_table.items():
-        for chunk in _chunks(ids):
-            query = select(_BADGES.c.record_id, _BADGES.c.bureau_version).where(
-                _BADGES.c.table_name == table_name, _BADGES.c.record_id.in_(chunk)
-            )
-            seen.update(((table_name, row[0]), row[1]) for row in connection.execute(query).all())
+        query = select(_BADGES.c.record_id, _BADGES.c.bureau_version).where(
+            _BADGES.c.table_name == table_name, _among(_BADGES.c.record_id, ids)
+        )
+        seen.update(((table_name, row[0]), row[1]) for row in connection.execute(query).all())
     return seen
 
 
@@ -139,7 +137,7 @@ def _write_records(
     held = _held(connection)
     seen = _seen_versions(connection, {(r.table, r.record_id) for r in records})
     rows: dict[str, dict[str, tuple[Any, ...]]] = {}
-    searchable: dict[str, dict[str, dict[str, Any]]] = {}  # typed values: search keys read nested fields
+    searchable: dict[str, dict[str, Mapping[str, Any]]] = {}  # the data as sent: search keys read nested fields
     badges: list[dict[str, Any]] = []
     for record in records:
         ref = (record.table, record.record_id)
@@ -150,8 +148,8 @@ def _write_records(
         if record.version <= seen.get(ref, 0) or ref in rows.get(record.table, {}):
             continue
         rows.setdefault(record.table, {})[record.record_id] = storage_row(record.table, record.data)
-        if record.table in _SEARCHABLE:
-            searchable.setdefault(record.table, {})[record.record_id] = from_wire(record.table, record.data)
+        if record.table in SEARCHABLE_TABLES:
+            searchable.setdefault(record.table, {})[record.record_id] = record.data
         badges.append(
             {
                 "table_name": record.table,
@@ -224,10 +222,7 @@ def _drop_orphans(
 
 
 def _present(connection: Connection, table: Any, rows: Mapping[str, Any]) -> set[str]:
-    present: set[str] = set()
-    for chunk in _chunks(sorted(rows)):
-        present.update(connection.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
-    return present
+    return set(connection.execute(select(table.c.id).where(_among(table.c.id, rows))).scalars())
 
 
 def _refresh_conflict_side(connection: Connection, ref: Ref, record: IncomingRecord) -> None:
@@ -247,31 +242,26 @@ def _refresh_conflict_side(connection: Connection, ref: Ref, record: IncomingRec
     )
 
 
-def _reindex(connection: Connection, rows: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
-    """Replace the search keys of the records written (typed values of the searchable tables only)."""
-    entries: list[dict[str, Any]] = []
-    owners: dict[str, Any] = {}
+def _reindex(connection: Connection, rows: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
+    """Replace the search keys of the records written (the searchable tables only)."""
+    owners: dict[str, Mapping[str, Any]] = dict(rows.get("household_assessment", {}))
     members = rows.get("household_member", {})
-    wanted_owners = {row["assessment_id"] for row in members.values()} - set(rows.get("household_assessment", {}))
+    wanted_owners = {row["assessment_id"] for row in members.values()} - set(owners)
     if wanted_owners:
         owner_table = record_table("household_assessment")
-        for chunk in _chunks(sorted(wanted_owners)):
-            for owner in connection.execute(select(owner_table).where(owner_table.c.id.in_(chunk))):
-                owners[owner.id] = model_of("household_assessment", dict(owner._mapping))
-    for record_id, values in rows.get("household_assessment", {}).items():
-        owners[record_id] = model_of("household_assessment", values)
-    columns = [c.name for c in _SEARCH.columns]
-    for table_name in _SEARCHABLE & set(rows):
-        for record_id, values in rows[table_name].items():
+        for owner in connection.execute(select(owner_table).where(_among(owner_table.c.id, wanted_owners))):
+            owners[owner.id] = owner._mapping
+    entries: list[dict[str, Any]] = []
+    for table_name in SEARCHABLE_TABLES & set(rows):
+        for values in rows[table_name].values():
             owner = owners.get(values["assessment_id"]) if table_name == "household_member" else None
-            model = owners.get(record_id) if table_name == "household_assessment" else model_of(table_name, values)
-            for entry in search_entries_for(model, owner):
-                entries.append({name: getattr(entry, name) for name in columns})
-    for table_name in _SEARCHABLE & set(rows):
-        for chunk in _chunks(sorted(rows[table_name])):
-            connection.execute(
-                delete(_SEARCH).where(_SEARCH.c.table_name == table_name, _SEARCH.c.record_id.in_(chunk))
-            )
+            keys = search_keys(table_name, values, owner)
+            if keys is not None:
+                entries.append(keys)
+    for table_name in SEARCHABLE_TABLES & set(rows):
+        connection.execute(
+            delete(_SEARCH).where(_SEARCH.c.table_name == table_name, _among(_SEARCH.c.record_id, rows[table_name]))
+        )
     if entries:
         connection.execute(_SEARCH.insert(), entries)
 
@@ -287,15 +277,15 @@ def _descendants(connection: Connection, refs: Collection[Ref], links: RecordLin
         for child, (parent, column) in links.parents.items():
             if parent in frontier:
                 table = record_table(child)
-                for chunk in _chunks(sorted(frontier[parent])):
-                    ids = connection.execute(select(table.c.id).where(table.c[column].in_(chunk))).scalars()
-                    reached.setdefault(child, set()).update(ids)
+                ids = connection.execute(select(table.c.id).where(_among(table.c[column], frontier[parent])))
+                reached.setdefault(child, set()).update(ids.scalars())
         for child, (table_column, id_column) in links.owners.items():
             table = record_table(child)
             for parent, parent_ids in frontier.items():
-                for chunk in _chunks(sorted(parent_ids)):
-                    query = select(table.c.id).where(table.c[table_column] == parent, table.c[id_column].in_(chunk))
-                    reached.setdefault(child, set()).update(connection.execute(query).scalars())
+                query = select(table.c.id).where(
+                    table.c[table_column] == parent, _among(table.c[id_column], parent_ids)
+                )
+                reached.setdefault(child, set()).update(connection.execute(query).scalars())
         frontier = {}
         for table_name, ids in reached.items():
             new = ids - found.get(table_name, set())
@@ -314,23 +304,20 @@ def purge(connection: Connection, refs: Collection[Ref], links: RecordLinks) -> 
     shas: set[str] = set()
     if "attachment" in doomed:
         attachment = record_table("attachment")
-        for chunk in _chunks(sorted(doomed["attachment"])):
-            shas.update(connection.execute(select(attachment.c.sha256).where(attachment.c.id.in_(chunk))).scalars())
+        query = select(attachment.c.sha256).where(_among(attachment.c.id, doomed["attachment"]))
+        shas.update(connection.execute(query).scalars())
     for table_name, ids in doomed.items():
         table = record_table(table_name)
-        for chunk in _chunks(sorted(ids)):
-            removed += connection.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
-            connection.execute(
-                delete(_BADGES).where(_BADGES.c.table_name == table_name, _BADGES.c.record_id.in_(chunk))
-            )
-            connection.execute(
-                delete(_SEARCH).where(
-                    or_(
-                        and_(_SEARCH.c.table_name == table_name, _SEARCH.c.record_id.in_(chunk)),
-                        and_(_SEARCH.c.owner_table == table_name, _SEARCH.c.owner_id.in_(chunk)),
-                    )
+        removed += connection.execute(delete(table).where(_among(table.c.id, ids))).rowcount or 0
+        connection.execute(delete(_BADGES).where(_BADGES.c.table_name == table_name, _among(_BADGES.c.record_id, ids)))
+        connection.execute(
+            delete(_SEARCH).where(
+                or_(
+                    and_(_SEARCH.c.table_name == table_name, _among(_SEARCH.c.record_id, ids)),
+                    and_(_SEARCH.c.owner_table == table_name, _among(_SEARCH.c.owner_id, ids)),
                 )
             )
+        )
     if shas:
         put_setting(connection, Key.VAULT_SWEEP, sorted(set(get_setting(connection, Key.VAULT_SWEEP, [])) | shas))
     return removed

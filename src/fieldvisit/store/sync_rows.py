@@ -34,6 +34,9 @@ def _json(value: Any) -> str:
 def _datetime(value: Any) -> Any:
     if value is None:
         return None
+    if isinstance(value, str) and len(value) in (20, 27) and value[-1] == "Z" and value[10] == "T":
+        # The bureau's usual UTC form ("2026-01-01T08:30:00Z", or with six fraction digits): rearranged, not parsed.
+        return f"{value[:10]} {value[11:19]}.{value[20:26] if len(value) == 27 else '000000'}"
     moment = (datetime.fromisoformat(value) if isinstance(value, str) else value).astimezone(UTC)
     return (
         f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
@@ -70,12 +73,21 @@ def _encoders(table_name: str) -> tuple[tuple[str, Encoder | None], ...]:
     return tuple(encoders)
 
 
+@cache
+def _layout(table_name: str) -> tuple[tuple[str, ...], tuple[tuple[int, Encoder], ...]]:
+    encoders = _encoders(table_name)
+    names = tuple(name for name, _ in encoders)
+    return names, tuple((index, encoder) for index, (_, encoder) in enumerate(encoders) if encoder is not None)
+
+
 def storage_row(table_name: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
     """A row (a record as the bureau sent it, or a sync badge), encoded as SQLite stores it, in column order;
     absent columns are NULL."""
-    return tuple(
-        encoder(data.get(name)) if encoder is not None else data.get(name) for name, encoder in _encoders(table_name)
-    )
+    names, encoded = _layout(table_name)
+    row = list(map(data.get, names))  # most columns are stored as sent; only the typed ones are encoded
+    for index, encoder in encoded:
+        row[index] = encoder(row[index])
+    return tuple(row)
 
 
 def column_index(table_name: str, column: str) -> int:
