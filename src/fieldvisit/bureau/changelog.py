@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, case, delete, false, func, select, update
 
-from fieldvisit.bureau.db import one_of
+from fieldvisit.bureau.db import insert_rows, one_of
 from fieldvisit.bureau.tables import change_audience, change_log, log_head
 
 
@@ -149,9 +149,8 @@ def append(connection: Connection, writes: list[LogWrite]) -> int:
         )
         audience_rows.extend({"key": key, "seq": seq, "removal": False} for key in write.audience)
         audience_rows.extend({"key": key, "seq": seq, "removal": True} for key in removed)
-    connection.execute(change_log.insert(), log_rows)
-    if audience_rows:
-        connection.execute(change_audience.insert(), audience_rows)
+    insert_rows(connection, change_log, log_rows)
+    insert_rows(connection, change_audience, audience_rows)
     return last
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from fieldvisit.bureau import changelog
 from fieldvisit.bureau.changelog import LogEntry, LogWrite
-from fieldvisit.bureau.db import DatabaseUnavailableError, run_write
+from fieldvisit.bureau.db import DatabaseUnavailableError, insert_rows, one_of, run_write
 from fieldvisit.bureau.records import PayloadError, differing_fields, load_rows, table_info, validate_payload
 from fieldvisit.bureau.scope import root_audience
 from fieldvisit.bureau.tables import blob, metadata, receipt
@@ -119,7 +119,8 @@ def apply_in(connection: Connection, caller: Caller, mutations: list[Mutation], 
     ids = [m.mutation_id for m in mutations]
     before = {
         row.mutation_id: row._mapping
-        for row in connection.execute(select(receipt).where(receipt.c.mutation_id.in_(ids)))
+        for condition in one_of(connection, receipt.c.mutation_id, ids)
+        for row in connection.execute(select(receipt).where(condition))
     }
     fresh = [m for m in mutations if m.mutation_id not in before and m.table in SYNCED_MODELS]
     by_table: dict[str, set[str]] = {}
@@ -133,7 +134,9 @@ def apply_in(connection: Connection, caller: Caller, mutations: list[Mutation], 
     entries = changelog.load_entries(connection, refs)
     shas = {str(m.payload.get("sha256", "")) for m in fresh if m.table == "attachment"}
     complete = {
-        row.sha256 for row in connection.execute(select(blob.c.sha256).where(blob.c.sha256.in_(shas), blob.c.complete))
+        row.sha256
+        for condition in one_of(connection, blob.c.sha256, shas)
+        for row in connection.execute(select(blob.c.sha256).where(condition, blob.c.complete))
     }
     batch = _Batch(caller, now, before, rows, entries, complete, existed=set(rows))
     answers = [_decide(connection, batch, m) for m in mutations]
@@ -383,15 +386,14 @@ def _receipt_row(caller: Caller, m: Mutation, answer: Receipt, now: Any, digest:
 
 
 def _write(connection: Connection, batch: _Batch) -> None:
-    if batch.stored:
-        connection.execute(receipt.insert(), batch.stored)
+    insert_rows(connection, receipt, batch.stored)
     by_table_insert: dict[str, list[dict[str, Any]]] = {}
     by_table_update: dict[str, list[dict[str, Any]]] = {}
     for ref, row in batch.changed.items():
         target = by_table_update if ref in batch.existed else by_table_insert
         target.setdefault(ref[0], []).append(row)
     for table, rows in sorted(by_table_insert.items(), key=lambda item: _TABLE_ORDER[item[0]]):
-        connection.execute(table_info(table).table.insert(), rows)  # parents before children (foreign keys)
+        insert_rows(connection, table_info(table).table, rows)  # parents before children (foreign keys)
     for table, rows in by_table_update.items():
         _update_rows(connection, table, rows)
     writes = list(batch.writes.values())

@@ -109,39 +109,45 @@ def pending_items(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> 
     waits on a conflict or was held back this round (`skip`)."""
     with engine.connect() as connection:
         held = _open_conflict_refs(connection) | set(skip)
+        chosen: list[int] = []
+        taken: set[Ref] = set()
+        # Choose by the narrow columns first: the outbox may hold thousands, and payloads are only read for
+        # the entries that go out now.
+        waiting = select(_OUTBOX.c.seq, _OUTBOX.c.table_name, _OUTBOX.c.record_id).where(
+            _OUTBOX.c.state == OutboxState.PENDING
+        )
+        for seq, table_name, record_id in connection.execute(waiting.order_by(_OUTBOX.c.seq)):
+            ref = (table_name, record_id)
+            if ref not in taken and ref not in held:
+                chosen.append(seq)
+            taken.add(ref)
+            if len(chosen) == limit:
+                break
+        if not chosen:
+            return []
         rows = connection.execute(
             select(_OUTBOX, func.coalesce(_BADGES.c.bureau_version, 0).label("seen"))
             .outerjoin(
                 _BADGES,
                 (_BADGES.c.table_name == _OUTBOX.c.table_name) & (_BADGES.c.record_id == _OUTBOX.c.record_id),
             )
-            .where(_OUTBOX.c.state == OutboxState.PENDING)
+            .where(_OUTBOX.c.seq.in_(chosen))
             .order_by(_OUTBOX.c.seq)
         )
-        items: list[OutboxItem] = []
-        taken: set[Ref] = set()
-        for row in rows:
-            ref = (row.table_name, row.record_id)
-            if ref in taken or ref in held:
-                taken.add(ref)
-                continue
-            taken.add(ref)
-            items.append(
-                OutboxItem(
-                    seq=row.seq,
-                    mutation_id=row.mutation_id,
-                    table_name=row.table_name,
-                    record_id=row.record_id,
-                    op=row.op,
-                    base_version=int(row.seen),
-                    changed=list(row.changed or []),
-                    payload=dict(row.payload or {}),
-                    attempts=row.attempts,
-                )
+        return [
+            OutboxItem(
+                seq=row.seq,
+                mutation_id=row.mutation_id,
+                table_name=row.table_name,
+                record_id=row.record_id,
+                op=row.op,
+                base_version=int(row.seen),
+                changed=list(row.changed or []),
+                payload=dict(row.payload or {}),
+                attempts=row.attempts,
             )
-            if len(items) == limit:
-                break
-        return items
+            for row in rows
+        ]
 
 
 def mark_sent(engine: Engine, seqs: Iterable[int]) -> None:

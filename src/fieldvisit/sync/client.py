@@ -1,4 +1,4 @@
-"""The client sync engine (no Qt): hello, audit, attachments, push, pull, scope check, downloads, revocation.
+"""The client sync engine (no Qt): hello, attachments, push, audit, pull, scope check, downloads, revocation.
 
 The UI runs `SyncEngine.sync(progress=...)` on a worker thread and listens to the progress callback. Every
 step commits locally before the next request, so closing the lid at any moment loses nothing: the outbox
@@ -12,7 +12,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -225,8 +225,9 @@ class SyncEngine:
             put_setting(connection, Key.LAST_SUCCESS, self.clock().isoformat())
 
     def _upload_everything(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
-        self._push_audit(transport, report)
+        # The user's work first: on a link that drops, the records matter more than the audit trail of them.
         self._push(transport, report, notify)
+        self._push_audit(transport, report)
 
     def _revoked(self, transport: Transport, action: str, report: SyncReport, notify: ProgressCallback) -> None:
         """Stolen: wipe at once. Retired: upload what may still be uploaded, tell the bureau, then wipe."""
@@ -257,27 +258,61 @@ class SyncEngine:
             report.audit_events += len(events)
 
     def _push(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
+        """Send the outbox in order, in batches. While one batch is with the bureau, the next is read and
+        marked sent, and the receipts of the last one are applied: the bureau and the local disk work side by
+        side. Only one batch is ever in flight, and none holds a record that another one still holds."""
         total = sync_local.outbox_count(self.engine)
         skip: set[tuple[str, str]] = set()
         applied_since_deferral = False
-        while True:
-            items = sync_local.pending_items(self.engine, limit=self.options.push_batch, skip=skip)
-            if not items:
-                if not (skip and applied_since_deferral):
-                    return
-                # What was deferred for a missing parent may go through now that the parent arrived.
-                skip, applied_since_deferral = set(), False
-                continue
-            self._upload_attachments(transport, items, report)
-            for batch in self._send_batch(transport, items):
-                outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
-                report.pushed += outcome.applied
-                report.conflicts += outcome.conflicts
-                report.quarantined += outcome.quarantined
-                report.deferred += len(outcome.deferred)
-                skip.update(outcome.deferred)
-                applied_since_deferral = bool(skip) and (applied_since_deferral or outcome.applied > 0)
-            notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as link:
+            in_flight: tuple[list[OutboxItem], Future[p.PushReply]] | None = None
+            while True:
+                busy = {item.ref for item in in_flight[0]} if in_flight else set()
+                items = sync_local.pending_items(self.engine, limit=self.options.push_batch, skip=skip | busy)
+                if items:
+                    self._upload_attachments(transport, items, report)
+                    sync_local.mark_sent(self.engine, [item.seq for item in items])
+                if in_flight is None:
+                    if items:
+                        in_flight = (items, link.submit(self._post_batch, transport, items))
+                        continue
+                    if not (skip and applied_since_deferral):
+                        return
+                    # What was deferred for a missing parent may go through now that the parent arrived.
+                    skip, applied_since_deferral = set(), False
+                    continue
+                sent, reply = in_flight
+                results = self._receipts(transport, sent, reply)
+                in_flight = (items, link.submit(self._post_batch, transport, items)) if items else None
+                for batch in results:
+                    outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
+                    report.pushed += outcome.applied
+                    report.conflicts += outcome.conflicts
+                    report.quarantined += outcome.quarantined
+                    report.deferred += len(outcome.deferred)
+                    skip.update(outcome.deferred)
+                    applied_since_deferral = bool(skip) and (applied_since_deferral or outcome.applied > 0)
+                notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
+
+    def _post_batch(self, transport: Transport, items: list[OutboxItem]) -> p.PushReply:
+        """One push request for items already marked sent."""
+        request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
+        reply = transport.call("POST", "/sync/push", p.PushReply, content=request.model_dump_json(), headers=_JSON)
+        if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
+            raise TransientError("the receipts do not match the mutations sent")
+        return reply
+
+    def _receipts(
+        self, transport: Transport, items: list[OutboxItem], reply: Future[p.PushReply]
+    ) -> list[tuple[list[OutboxItem], list[ReceiptView]]]:
+        """The items of a batch in flight with their receipts, once it is answered (see `_send_batch`)."""
+        try:
+            answer = reply.result()
+        except PermanentError as exc:
+            if exc.status in (401, 403):
+                raise
+            return self._split(transport, items, exc)
+        return [(items, [_receipt_view(receipt) for receipt in answer.receipts])]
 
     def _send_batch(
         self, transport: Transport, items: list[OutboxItem]
@@ -285,20 +320,22 @@ class SyncEngine:
         """Send items and return them with their receipts. A batch the bureau refuses as a whole is split, so
         that one malformed mutation is quarantined alone while the rest go through."""
         sync_local.mark_sent(self.engine, [item.seq for item in items])
-        request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
         try:
-            reply = transport.call("POST", "/sync/push", p.PushReply, content=request.model_dump_json(), headers=_JSON)
+            reply = self._post_batch(transport, items)
         except PermanentError as exc:
             if exc.status in (401, 403):
                 raise
-            if len(items) == 1:
-                refusal = ReceiptView(items[0].mutation_id, "REJECTED", reason=f"局端拒收：{exc.message_zh}")
-                return [(items, [refusal])]
-            middle = len(items) // 2
-            return self._send_batch(transport, items[:middle]) + self._send_batch(transport, items[middle:])
-        if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
-            raise TransientError("the receipts do not match the mutations sent")
+            return self._split(transport, items, exc)
         return [(items, [_receipt_view(receipt) for receipt in reply.receipts])]
+
+    def _split(
+        self, transport: Transport, items: list[OutboxItem], exc: PermanentError
+    ) -> list[tuple[list[OutboxItem], list[ReceiptView]]]:
+        if len(items) == 1:
+            refusal = ReceiptView(items[0].mutation_id, "REJECTED", reason=f"局端拒收：{exc.message_zh}")
+            return [(items, [refusal])]
+        middle = len(items) // 2
+        return self._send_batch(transport, items[:middle]) + self._send_batch(transport, items[middle:])
 
     def _upload_attachments(self, transport: Transport, items: list[OutboxItem], report: SyncReport) -> None:
         """Upload the content of the batch's attachments, two at a time: while the bureau verifies and stores
