@@ -104,34 +104,26 @@ def _open_conflict_refs(connection: Connection, kind: ConflictKind | None = Conf
     return {(row.table_name, row.record_id) for row in connection.execute(query)}
 
 
-def pending_items(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> list[OutboxItem]:
+def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> list[OutboxItem]:
     """The next mutations to send, in outbox order: one per record (its earliest), none for a record that
-    waits on a conflict or was held back this round (`skip`)."""
+    waits on a conflict or was held back this round (`skip`).
+
+    They are marked sent before their payloads are read: from the mark on, an autosave goes into a new entry,
+    so what is read here is exactly what the bureau will hold once the entry is gone (an autosave absorbed
+    between choosing and marking is read with the rest, never sent stale and then dropped)."""
     with engine.connect() as connection:
-        held = _open_conflict_refs(connection) | set(skip)
-        chosen: list[int] = []
-        taken: set[Ref] = set()
-        # Choose by the narrow columns first: the outbox may hold thousands, and payloads are only read for
-        # the entries that go out now.
-        waiting = select(_OUTBOX.c.seq, _OUTBOX.c.table_name, _OUTBOX.c.record_id).where(
-            _OUTBOX.c.state == OutboxState.PENDING
-        )
-        for seq, table_name, record_id in connection.execute(waiting.order_by(_OUTBOX.c.seq)):
-            ref = (table_name, record_id)
-            if ref not in taken and ref not in held:
-                chosen.append(seq)
-            taken.add(ref)
-            if len(chosen) == limit:
-                break
-        if not chosen:
-            return []
+        chosen = _choose(connection, limit, set(skip))
+    if not chosen:
+        return []
+    mark_sent(engine, chosen)
+    with engine.connect() as connection:
         rows = connection.execute(
             select(_OUTBOX, func.coalesce(_BADGES.c.bureau_version, 0).label("seen"))
             .outerjoin(
                 _BADGES,
                 (_BADGES.c.table_name == _OUTBOX.c.table_name) & (_BADGES.c.record_id == _OUTBOX.c.record_id),
             )
-            .where(_OUTBOX.c.seq.in_(chosen))
+            .where(_OUTBOX.c.seq.in_(chosen), _OUTBOX.c.state == OutboxState.PENDING)
             .order_by(_OUTBOX.c.seq)
         )
         return [
@@ -148,6 +140,24 @@ def pending_items(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> 
             )
             for row in rows
         ]
+
+
+def _choose(connection: Connection, limit: int, skip: set[Ref]) -> list[int]:
+    # By the narrow columns only: the outbox may hold thousands, and payloads are read for those that go out.
+    held = _open_conflict_refs(connection) | skip
+    chosen: list[int] = []
+    taken: set[Ref] = set()
+    waiting = select(_OUTBOX.c.seq, _OUTBOX.c.table_name, _OUTBOX.c.record_id).where(
+        _OUTBOX.c.state == OutboxState.PENDING
+    )
+    for seq, table_name, record_id in connection.execute(waiting.order_by(_OUTBOX.c.seq)):
+        ref = (table_name, record_id)
+        if ref not in taken and ref not in held:
+            chosen.append(seq)
+            if len(chosen) == limit:
+                break
+        taken.add(ref)
+    return chosen
 
 
 def mark_sent(engine: Engine, seqs: Iterable[int]) -> None:
@@ -275,6 +285,14 @@ def _outbox_states(connection: Connection, refs: Collection[Ref]) -> dict[Ref, s
     return states
 
 
+def _badge_state(in_conflict: bool, outbox_states: set[str]) -> SyncState:
+    if in_conflict:
+        return SyncState.CONFLICT
+    if OutboxState.QUARANTINED in outbox_states:
+        return SyncState.QUARANTINED
+    return SyncState.PENDING if outbox_states else SyncState.SYNCED
+
+
 def refresh_badges(connection: Connection, refs: Iterable[Ref], *, now: Any = None) -> None:
     """Recompute each record's badge: conflict, else quarantined, else pending, else synced."""
     wanted = set(refs)
@@ -284,15 +302,7 @@ def refresh_badges(connection: Connection, refs: Iterable[Ref], *, now: Any = No
     outbox = _outbox_states(connection, wanted)
     rows = []
     for ref in sorted(wanted):
-        states = outbox.get(ref, set())
-        if ref in conflicts:
-            state = SyncState.CONFLICT
-        elif OutboxState.QUARANTINED in states:
-            state = SyncState.QUARANTINED
-        elif states:
-            state = SyncState.PENDING
-        else:
-            state = SyncState.SYNCED
+        state = _badge_state(ref in conflicts, outbox.get(ref, set()))
         synced_at = now if state == SyncState.SYNCED else None
         rows.append({"key_table": ref[0], "key_id": ref[1], "new_state": state, "new_synced_at": synced_at})
     # Records gone from here (a discarded new record, a purge) have no badge left to recompute.
@@ -315,33 +325,52 @@ def apply_receipts(
         raise ValueError("receipts do not match the mutations sent")
     outcome = ReceiptOutcome()
     now = clock()
-    plain = [(i, r) for i, r in zip(items, receipts, strict=True) if r.outcome == "APPLIED" and r.record is None]
+    pairs = list(zip(items, receipts, strict=True))
+    plain = [(i, r) for i, r in pairs if r.outcome == "APPLIED" and r.record is None]
+    others = [(i, r) for i, r in pairs if r.outcome != "APPLIED" or r.record is not None]
     with engine.begin() as connection:
-        _apply_plain(connection, plain)
+        _apply_plain(connection, plain, now)
         outcome.applied += len(plain)
-        for item, receipt in zip(items, receipts, strict=True):
-            if receipt.outcome != "APPLIED" or receipt.record is not None:
-                _apply_receipt(connection, item, receipt, outcome, now)
-        refresh_badges(connection, (item.ref for item in items), now=now)
+        for item, receipt in others:
+            _apply_receipt(connection, item, receipt, outcome, now)
+        refresh_badges(connection, (item.ref for item, _ in others), now=now)
         bump_generation(connection)
     return outcome
 
 
-def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, ReceiptView]]) -> None:
-    """Applied receipts the bureau had nothing to add to: drop the entries, note the bureau versions, and align
-    the local version of records with nothing else waiting."""
+def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, ReceiptView]], now: Any) -> None:
+    """Applied receipts the bureau had nothing to add to: drop the entries, note the bureau versions and the
+    badges, and align the local version of records with nothing else waiting."""
     if not applied:
         return
     seqs = [item.seq for item, _ in applied]
     for start in range(0, len(seqs), _CHUNK):
         connection.execute(delete(_OUTBOX).where(_OUTBOX.c.seq.in_(seqs[start : start + _CHUNK])))
-    seen = [{"table_name": i.table_name, "record_id": i.record_id, "bureau_version": r.version} for i, r in applied]
-    statement = sqlite_insert(_BADGES).values(state=SyncState.PENDING)
-    statement = statement.on_conflict_do_update(
-        index_elements=["table_name", "record_id"], set_={"bureau_version": statement.excluded.bureau_version}
-    )
-    connection.execute(statement, seen)
     waiting = _outbox_states(connection, {item.ref for item, _ in applied})
+    conflicts = _open_conflict_refs(connection)
+    badges = []
+    for item, receipt in applied:
+        state = _badge_state(item.ref in conflicts, waiting.get(item.ref, set()))
+        synced_at = now if state == SyncState.SYNCED else None
+        badges.append(
+            {
+                "table_name": item.table_name,
+                "record_id": item.record_id,
+                "bureau_version": receipt.version,
+                "state": state,
+                "synced_at": synced_at,
+            }
+        )
+    statement = sqlite_insert(_BADGES)
+    statement = statement.on_conflict_do_update(
+        index_elements=["table_name", "record_id"],
+        set_={
+            "bureau_version": statement.excluded.bureau_version,
+            "state": statement.excluded.state,
+            "synced_at": func.coalesce(statement.excluded.synced_at, _BADGES.c.synced_at),
+        },
+    )
+    connection.execute(statement, badges)
     by_table: dict[str, list[dict[str, Any]]] = {}
     for item, receipt in applied:
         if item.ref not in waiting:

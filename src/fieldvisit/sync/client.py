@@ -268,10 +268,8 @@ class SyncEngine:
             in_flight: tuple[list[OutboxItem], Future[p.PushReply]] | None = None
             while True:
                 busy = {item.ref for item in in_flight[0]} if in_flight else set()
-                items = sync_local.pending_items(self.engine, limit=self.options.push_batch, skip=skip | busy)
-                if items:
-                    self._upload_attachments(transport, items, report)
-                    sync_local.mark_sent(self.engine, [item.seq for item in items])
+                items = sync_local.take_batch(self.engine, limit=self.options.push_batch, skip=skip | busy)
+                self._upload_attachments(transport, items, report)
                 if in_flight is None:
                     if items:
                         in_flight = (items, link.submit(self._post_batch, transport, items))
@@ -295,7 +293,7 @@ class SyncEngine:
                 notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
 
     def _post_batch(self, transport: Transport, items: list[OutboxItem]) -> p.PushReply:
-        """One push request for items already marked sent."""
+        """One push request for items taken (marked sent) from the outbox."""
         request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
         reply = transport.call("POST", "/sync/push", p.PushReply, content=request.model_dump_json(), headers=_JSON)
         if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
@@ -319,7 +317,7 @@ class SyncEngine:
     ) -> list[tuple[list[OutboxItem], list[ReceiptView]]]:
         """Send items and return them with their receipts. A batch the bureau refuses as a whole is split, so
         that one malformed mutation is quarantined alone while the rest go through."""
-        sync_local.mark_sent(self.engine, [item.seq for item in items])
+        sync_local.mark_sent(self.engine, [item.seq for item in items])  # one more attempt of frozen entries
         try:
             reply = self._post_batch(transport, items)
         except PermanentError as exc:
