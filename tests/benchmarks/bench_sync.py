@@ -1,9 +1,9 @@
 """Benchmark of sync on loopback with PostgreSQL: first pull, push, a sync with nothing to do, photo uploads.
 
-Run on demand: `uv run python tests/benchmarks/bench_sync.py [--records 20000] [--sqlite]`. The bureau runs as its
-own process (`fieldvisit-bureau serve`), the first pull runs in a fresh client process (its peak memory is
-measured), and the bare httpx + raw SQLCipher upsert loop pulls the same pages for comparison. Prints a table
-against the targets.
+Run on demand: `uv run python tests/benchmarks/bench_sync.py [--records 20000] [--rounds 3] [--sqlite]`. The
+bureau runs as its own process (`fieldvisit-bureau serve`), the first pull runs in a fresh client process (its
+peak memory is measured), and the bare httpx + raw SQLCipher upsert loop pulls the same pages for comparison.
+Prints a table against the targets.
 """
 
 from __future__ import annotations
@@ -338,12 +338,17 @@ def _bare_upload(url: str, path: Path, photos: int, size: int) -> float:
         return time.perf_counter() - started
 
 
+def _median_run(runs: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    return sorted(runs, key=lambda run: float(run[key]))[len(runs) // 2]
+
+
 def main() -> None:
     """Set up the bureau and the data, run each measurement, print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument("--mutations", type=int, default=2_000)
     parser.add_argument("--photos", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of pull and push; medians are reported")
     parser.add_argument("--link-mbit", type=float, default=160.0, help="simulated uplink for the photo upload")
     parser.add_argument("--sqlite", action="store_true", help="use the embedded SQLite bureau instead of PostgreSQL")
     parser.add_argument("--client", help=argparse.SUPPRESS)
@@ -368,9 +373,17 @@ def main() -> None:
         _seed(settings, args.records)
         seeded = time.perf_counter() - started
         url = _serve(stack, tmp / "bureau", url_db)
-        bare = _run_client("bare", url, tmp / "bare")
-        pull = _run_client("first-pull", url, tmp / "first")
-        push_seconds, pushed = _push(url, tmp / "push", args.mutations)
+        # Several rounds, each in fresh processes and workspaces: medians are reported (peak memory: the
+        # highest), so one round slowed by something else on the machine does not decide a row. Pulls come
+        # first: pushed records would join the pulled scope.
+        bares, pulls = [], []
+        for round_ in range(args.rounds):
+            bares.append(_run_client("bare", url, tmp / f"bare-{round_}"))
+            pulls.append(_run_client("first-pull", url, tmp / f"first-{round_}"))
+        pushes = [_push(url, tmp / f"push-{round_}", args.mutations) for round_ in range(args.rounds)]
+        bare = _median_run(bares, "seconds")
+        pull = dict(_median_run(pulls, "seconds"), peak_mb=max(run["peak_mb"] for run in pulls))
+        push_seconds, pushed = sorted(pushes)[len(pushes) // 2]
         link = args.link_mbit * 1_000_000 / 8
         throttle = _Throttle(int(url.rsplit(":", 1)[1]), link)
         photo = 2 * 1024 * 1024
