@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select
 
-from fieldvisit.bureau.db import run_write
+from fieldvisit.bureau.db import insert_rows, one_of, run_write
 from fieldvisit.bureau.mutations import Caller
 from fieldvisit.bureau.tables import metadata
 from fieldvisit.domain.shared import AuditEvent
@@ -32,11 +32,12 @@ def store_events(engine: Engine, caller: Caller, events: list[dict[str, Any]]) -
         rows.append(row)
 
     def work(connection: Connection) -> int:
-        ids = [row["id"] for row in rows]
-        known = set(connection.execute(select(audit_event.c.id).where(audit_event.c.id.in_(ids))).scalars())
-        new = [row for row in rows if row["id"] not in known]
-        if new:
-            connection.execute(audit_event.insert(), new)
+        known = {
+            event_id
+            for condition in one_of(connection, audit_event.c.id, [row["id"] for row in rows])
+            for event_id in connection.execute(select(audit_event.c.id).where(condition)).scalars()
+        }
+        insert_rows(connection, audit_event, [row for row in rows if row["id"] not in known])
         return len(rows)
 
     return run_write(engine, work) if rows else 0
