@@ -1401,6 +1401,10 @@
         <translation>民政走访 — 慈溪市民政局</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>

@@ -1,8 +1,20 @@
 """FieldVisit (民政走访): offline field-work client for a civil-affairs bureau."""
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 
-try:
-    __version__ = version("fieldvisit")
-except PackageNotFoundError:  # running from a frozen bundle without dist-info
-    __version__ = "0.0.0+unknown"
+
+@cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fieldvisit")
+    except PackageNotFoundError:  # running from a frozen bundle without dist-info
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # `__version__` is read on first use: importlib.metadata costs ~30 ms, paid by every start otherwise.
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,10 +10,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldvisit import __version__
+import fieldvisit
 
 if TYPE_CHECKING:
     from fieldvisit.store.workspace import Workspace
+
+
+class _VersionAction(argparse.Action):
+    """Prints the version; read only when asked, so that starting the app does not pay for package metadata."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"FieldVisit {fieldvisit.__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         description="FieldVisit (民政走访): offline field work for the civil-affairs bureau. "
         "Without a subcommand, starts the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"FieldVisit {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--workspace", type=Path, help="workspace directory (default: the user data directory)")
     parser.add_argument("--quit-after-start", action="store_true", help="start the app, then quit (smoke test)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -116,7 +127,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         report = check_workspace(workspace)
     finally:
         workspace.close()
-    print(f"FieldVisit {__version__} workspace check (数据目录检查)")
+    print(f"FieldVisit {fieldvisit.__version__} workspace check (数据目录检查)")
     for label, value in report.facts:
         print(f"  {label}: {value}")
     for label, label_zh, count in report.counts:

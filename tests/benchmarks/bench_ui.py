@@ -196,7 +196,7 @@ def bench_in_app() -> dict[str, float]:
 
     services = AppServices.build(session, TaskRunner(inline=True), lambda: datetime.now(UTC), Preferences(CACHE), None)
     child_id = _child_with_visits(services)
-    window = MainWindow(services)
+    window = MainWindow.for_services(services)
     window.resize(1366, 820)
     window.show()
     app.processEvents()

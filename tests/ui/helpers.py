@@ -20,7 +20,10 @@ def find(parent: QWidget, kind: type[W], name: str) -> W:
 
 
 def unlock(qtbot, controller, password: str = DEMO_PASSWORD) -> QWidget:  # type: ignore[no-untyped-def]
-    """Type the password on the unlock screen and press Enter; returns the main window."""
+    """Type the password on the unlock screen and press Enter; returns the main window once its sections can open.
+
+    The dashboard shows first; the workspace is opened fully (the services) once it is painted.
+    """
     from PySide6.QtWidgets import QLineEdit
 
     window = controller.unlock_window
@@ -28,6 +31,7 @@ def unlock(qtbot, controller, password: str = DEMO_PASSWORD) -> QWidget:  # type
     qtbot.keyClicks(edit, password)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.main_window is not None and controller.main_window.isVisible())
+    qtbot.waitUntil(lambda: controller.main_window.services is not None)
     return controller.main_window
 
 

@@ -64,7 +64,30 @@ def test_path_shape_keeps_only_the_data_folders_shape(tmp_path: Path) -> None:
 def test_a_migration_failure_is_shown_in_chinese_on_the_unlock_screen(
     qtbot, app_controller, monkeypatch: pytest.MonkeyPatch, error: MigrationError
 ) -> None:
+    import fieldvisit.store.quick_open as quick_open
     import fieldvisit.store.services.access as access
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise error
+
+    # A migration runs only for a database at another revision, which unlocking opens the full way at once.
+    monkeypatch.setattr(quick_open, "SCHEMA_HEAD", "0001")
+    monkeypatch.setattr(access, "open_workspace", refuse)
+    window = app_controller.unlock_window
+    qtbot.keyClicks(find(window, QLineEdit, "passwordEdit"), DEMO_PASSWORD)
+    find(window, QPushButton, "unlockButton").click()
+    shown = find(window, QLabel, "unlockError")
+    assert shown.isVisibleTo(window) and shown.text() == error.message_zh
+    assert app_controller.main_window is None and app_controller.reporter.count == 0
+    assert find(window, QPushButton, "unlockButton").isEnabled()
+
+
+def test_a_failure_to_open_after_the_dashboard_showed_returns_to_the_unlock_screen(
+    qtbot, app_controller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fieldvisit.store.services.access as access
+
+    error = MigrationError("failed", "数据升级失败，原数据文件未改动。")
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
@@ -74,6 +97,6 @@ def test_a_migration_failure_is_shown_in_chinese_on_the_unlock_screen(
     qtbot.keyClicks(find(window, QLineEdit, "passwordEdit"), DEMO_PASSWORD)
     find(window, QPushButton, "unlockButton").click()
     shown = find(window, QLabel, "unlockError")
-    assert shown.isVisibleTo(window) and shown.text() == error.message_zh
+    qtbot.waitUntil(lambda: shown.isVisibleTo(window))
+    assert shown.text() == error.message_zh and window.isVisible()
     assert app_controller.main_window is None and app_controller.reporter.count == 0
-    assert find(window, QPushButton, "unlockButton").isEnabled()

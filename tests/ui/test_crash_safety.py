@@ -65,7 +65,7 @@ DRIVER = textwrap.dedent(
         controller.main_window.findChild(QPushButton, "newHouseholdButton").click()
         when_editor_open()
 
-    controller.main_shown.connect(lambda: QTimer.singleShot(0, when_unlocked))
+    controller.loaded.connect(lambda: QTimer.singleShot(0, when_unlocked))
     controller.unlock_window.password.setText(DEMO_PASSWORD)
     controller.unlock_window.unlock_button.click()
     app.exec()

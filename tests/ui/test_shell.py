@@ -40,6 +40,21 @@ def test_unlock_shows_the_dashboard_with_the_stores_numbers(qtbot, app_controlle
     assert find(main, QFrame, "demoBanner").isVisibleTo(main)
 
 
+def test_the_dashboard_shows_before_the_workspace_opens_fully_and_takes_clicks(qtbot, app_controller) -> None:
+    window = app_controller.unlock_window
+    qtbot.keyClicks(find(window, QLineEdit, "passwordEdit"), "demo2026")
+    with qtbot.waitSignal(app_controller.ready):
+        find(window, QPushButton, "unlockButton").click()
+        main = app_controller.main_window
+        assert main.isVisible() and main.services is None, "numbers first, database layers after"
+        assert find(main, QLabel, "cardOverdueValue").text() != "–"
+        find(main, QPushButton, "navChildren").click()
+        assert main.pages.currentWidget() is find(main, QLabel, "sectionLoading")
+    qtbot.waitUntil(lambda: main.services is not None)
+    assert main.pages.currentWidget() is main.children
+    assert find(main, QPushButton, "navChildren").isChecked()
+
+
 def test_first_run_offers_the_demo_and_creates_it(qtbot, tmp_path: Path, test_clock) -> None:
     reporter = ErrorReporter(show_dialogs=False)
     controller = AppController(

@@ -1,4 +1,7 @@
-"""A workspace on disk: the encrypted database, its wrapped key, the attachment vault and backups, opened safely."""
+"""A workspace on disk: the encrypted database, its wrapped key, the attachment vault and backups, opened safely.
+
+Reading the facts and unwrapping the key need neither SQLAlchemy nor Alembic: those load when the engine is made.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-
+from fieldvisit.domain.clock import Clock, utc_now
 from fieldvisit.domain.ids import new_id
-from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.security.keys import (
     KdfParams,
     WrappedKey,
@@ -21,10 +22,14 @@ from fieldvisit.security.keys import (
     unwrap_key,
     wrap_key,
 )
-from fieldvisit.security.secret_store import SecretStore, SecretStoreError
-from fieldvisit.store.engine import check_key, make_engine
-from fieldvisit.store.migrate import MigrationReport, upgrade_to_head
-from fieldvisit.store.vault import AttachmentVault
+from fieldvisit.store.connection import check_key
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from fieldvisit.security.secret_store import SecretStore
+    from fieldvisit.store.migrate import MigrationReport
+    from fieldvisit.store.vault import AttachmentVault
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +197,8 @@ def cached_key(path: Path, secret_store: SecretStore) -> bytes | None:
 
 
 def _cache_key(secret_store: SecretStore | None, info: WorkspaceInfo, key: bytes) -> None:
+    from fieldvisit.security.secret_store import SecretStoreError
+
     if secret_store is None or not secret_store.persistent:
         return
     try:
@@ -220,6 +227,10 @@ def open_workspace(
 
 
 def _open_with_key(path: Path, info: WorkspaceInfo, key: bytes, clock: Clock) -> Workspace:
+    from fieldvisit.store.engine import make_engine
+    from fieldvisit.store.migrate import upgrade_to_head
+    from fieldvisit.store.vault import AttachmentVault
+
     engine = make_engine(path / DB_FILE, key)
     try:
         report = upgrade_to_head(engine, path / DB_FILE, path / BACKUPS_DIR, clock=clock)

@@ -1,7 +1,9 @@
 """Application start: QApplication, translations, the first window (unlock or first run), then the main window.
 
 Only PySide6 and light modules are imported here, so the first window paints before the database layers
-(sqlalchemy, sqlmodel, alembic) load; those are imported in the background while the password is typed.
+(sqlalchemy, sqlmodel, alembic) load. Unlocking unwraps the key and reads the dashboard's numbers over one raw
+SQLCipher connection (store.quick_open) while the GUI thread builds the main window; the database layers are
+imported, and the workspace opened the full way, after the dashboard is painted (or while the password is typed).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from fieldvisit.domain.clock import today_local
 from fieldvisit.ui.errors import ErrorReporter, install_excepthook
 from fieldvisit.ui.i18n import install_translators
 from fieldvisit.ui.prefs import Preferences
@@ -30,6 +33,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "FieldVisit"
 DEMO_PASSWORD_HINT = "demo2026"  # the demo password, shown on purpose (store.workspace.DEMO_PASSWORD)
 _WORKSPACE_INFO = "workspace.json"  # store.workspace.INFO_FILE: checked without importing the store
+_WARM_UP_AFTER_MS = 400
+"""Delay before loading the database layers behind the first window: typing a password takes longer, and a
+password given at once (a password manager) is better served by the dashboard not competing with them."""
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -84,6 +90,9 @@ class AppController(QObject):
 
     main_shown = Signal()
     ready = Signal()
+    """The dashboard is painted with its numbers and takes input (start-up is measured to this)."""
+    loaded = Signal()
+    """The workspace is open the full way: every section opens at once (they show "Loading…" before)."""
 
     def __init__(
         self,
@@ -111,7 +120,8 @@ class AppController(QObject):
         self.sign_in_dialog: Any = None
         self.main_window: Any = None
         self.services: Any = None
-        self._audit_unlock: Any = None
+        self._key: bytes | None = None
+        self._unlocking = False
         self.warmed_up = False
         self.idle: IdleWatcher | None = None
         self._locked = False
@@ -126,7 +136,8 @@ class AppController(QObject):
             window: QWidget = self._show_unlock()
         else:
             window = self._show_first_run()
-        QTimer.singleShot(0, self._warm_up)
+        QTimer.singleShot(0, self._read_facts)
+        QTimer.singleShot(_WARM_UP_AFTER_MS, self._warm_up)
         return window
 
     def _show_first_run(self, notice: str = "") -> FirstRunWindow:
@@ -139,24 +150,45 @@ class AppController(QObject):
         self.first_run.show()
         return self.first_run
 
-    def _warm_up(self) -> None:
-        """Import the database layers and read the workspace facts while the user reads the first window."""
+    def _read_facts(self) -> None:
+        """Mark demo data on the unlock screen (reading the workspace facts also loads the key unwrapping)."""
 
         def load() -> Any:
-            import fieldvisit.ui.shell.main_window  # noqa: F401 - imported now so unlocking is quick
-            from fieldvisit.security.secret_store import open_secret_store
-            from fieldvisit.store.services.access import workspace_facts
+            from fieldvisit.store.workspace import is_workspace, read_info
 
-            if self.secret_store is None:
-                self.secret_store = open_secret_store()
-            return workspace_facts(self.workspace_dir)
+            return read_info(self.workspace_dir) if is_workspace(self.workspace_dir) else None
 
-        def done(facts: Any) -> None:
-            self.warmed_up = True
-            if facts.exists and facts.demo and self.unlock_window is not None:
+        def done(info: Any) -> None:
+            if info is not None and info.demo and self.unlock_window is not None:
                 self.unlock_window.show_demo_hint(DEMO_PASSWORD_HINT)
 
         self.tasks.read(load, done, self._fatal)
+
+    def _warm_up(self) -> None:
+        """Import the database layers while the user reads the first window or types the password.
+
+        Not started once unlocking has begun: it would compete with the dashboard for the processor; the
+        layers are then loaded right after the dashboard is painted (`_open_fully`).
+        """
+        if self._unlocking or self.main_window is not None:
+            return
+        self.tasks.read(self._load_layers, lambda _: self._warmed(), self._fatal)
+
+    def _load_layers(self) -> None:
+        """Import the database layers and the sections' screens (so that each opens at once), open the keyring."""
+        import fieldvisit.ui.assistance.section
+        import fieldvisit.ui.burial.section
+        import fieldvisit.ui.children.section
+        import fieldvisit.ui.settings.settings_page
+        import fieldvisit.ui.shell.services
+        import fieldvisit.ui.sync.sync_page  # noqa: F401 - imported for their side effect of being loaded
+        from fieldvisit.security.secret_store import open_secret_store
+
+        if self.secret_store is None:
+            self.secret_store = open_secret_store()
+
+    def _warmed(self) -> None:
+        self.warmed_up = True
 
     def _show_unlock(self) -> UnlockWindow:
         if self.unlock_window is None:
@@ -239,15 +271,86 @@ class AppController(QObject):
 
     # ------------------------------------------------------------------ unlock
     def _unlock(self, password: str) -> None:
-        if self._locked and self.services is not None:
+        if self._locked and self.main_window is not None:
             self._unlock_again(password)
             return
-        from fieldvisit.store.services.access import unlock_with_password
+        self._unlocking = True
+        path, clock = self.workspace_dir, self.clock
 
         def unlock() -> Any:
-            return unlock_with_password(self.workspace_dir, password, secret_store=self.secret_store, clock=self.clock)
+            from fieldvisit.store.quick_open import quick_open
+            from fieldvisit.store.repositories.dashboard_reads import read_dashboard
 
-        self.tasks.read(unlock, self._opened, self._unlock_failed)
+            quick = quick_open(path, password)
+            try:
+                if not quick.schema_current:
+                    return quick, None
+                from fieldvisit.ui.dashboard.dashboard_page import URGENT_ROWS, DashboardScope
+
+                scope = DashboardScope.of(quick.user)
+                today = today_local(clock)
+                parts, director_id = scope.parts, scope.director_id
+                return quick, read_dashboard(
+                    quick.connection, today, director_id=director_id, parts=parts, limit=URGENT_ROWS
+                )
+            finally:
+                quick.close()
+
+        self.tasks.read(unlock, self._unlocked, self._unlock_failed)
+        # Built while the key is unwrapped (that releases the GIL): the main window's code, not its data.
+        import fieldvisit.ui.shell.main_window  # noqa: F401
+
+    def _unlocked(self, result: tuple[Any, Any]) -> None:
+        """The key opened the database: paint the dashboard now, open the workspace fully once it shows."""
+        from fieldvisit.ui.shell.main_window import MainWindow
+
+        quick, snapshot = result
+        if snapshot is None:
+            # An older schema (to migrate) or a newer one (to refuse with a message): the full way, as before.
+            self._open_fully(quick.key, show=True)
+            return
+        self._key = quick.key
+        self.main_window = MainWindow(quick.user, demo=quick.demo, tasks=self.tasks, clock=self.clock)
+        self._connect_main_window()
+        self._show_main_window()
+        self.main_window.dashboard.show_snapshot(snapshot)
+
+    def _open_fully(self, key: bytes, *, show: bool) -> None:
+        """Load the database layers and open the workspace with `key` (migrating it if it must be)."""
+        path, clock = self.workspace_dir, self.clock
+
+        def open_session() -> Any:
+            from fieldvisit.store.services.access import open_unlocked
+
+            self._load_layers()
+            return open_unlocked(path, key, clock=clock)
+
+        self.tasks.read(open_session, self._opened if show else self._attach, self._open_failed)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        """Opening the workspace failed after the dashboard was shown: back to the unlock screen, saying why."""
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        self._unlocking = False
+        self._show_unlock()
+        self._unlock_failed(exc)
+
+    def _attach(self, session: Any) -> None:
+        """The workspace is open: the sections of the dashboard already shown become available."""
+        from fieldvisit.ui.shell.services import AppServices
+
+        self.warmed_up = True
+        self.services = AppServices.build(session, self.tasks, self.clock, self.prefs, self.secret_store)
+        if self.main_window is None:
+            self.services.session.workspace.close()
+            self.services = None
+            return
+        self.main_window.attach(self.services)
+        self.main_window.start_sync()
+        self._audit_unlock(session)
+        self.loaded.emit()
 
     def _unlock_failed(self, exc: BaseException) -> None:
         from fieldvisit.security.keys import WrongPasswordError
@@ -266,30 +369,44 @@ class AppController(QObject):
         from fieldvisit.ui.shell.main_window import MainWindow
         from fieldvisit.ui.shell.services import AppServices
 
+        self.warmed_up = True
         self.services = AppServices.build(session, self.tasks, self.clock, self.prefs, self.secret_store)
-        self.main_window = MainWindow(self.services)
-        self.main_window.lock_requested.connect(self.lock)
-        self.main_window.font_scale_changed.connect(self._apply_font_scale)
-        self.main_window.idle_minutes_changed.connect(self._idle_minutes)
-        self.main_window.dashboard_ready.connect(self._dashboard_ready)
-        self.main_window.user_changed.connect(self._switch_user)
-        self.main_window.device_wiped.connect(self._device_wiped)
+        self.main_window = MainWindow.for_services(self.services)
+        self._connect_main_window()
+        self._show_main_window()
+        self._audit_unlock(session)
+        self.main_window.start()
+        self.loaded.emit()
+
+    def _connect_main_window(self) -> None:
+        window = self.main_window
+        window.lock_requested.connect(self.lock)
+        window.font_scale_changed.connect(self._apply_font_scale)
+        window.idle_minutes_changed.connect(self._idle_minutes)
+        window.dashboard_ready.connect(self._dashboard_ready)
+        window.user_changed.connect(self._switch_user)
+        window.device_wiped.connect(self._device_wiped)
+
+    def _show_main_window(self) -> None:
         self.main_window.show()
         for window in (self.unlock_window, self.first_run):
             if window is not None:
                 window.hide()
+        self._unlocking = False
         self._start_idle_watch()
         self.main_shown.emit()
-        self._audit_unlock = session
-        self.main_window.start()
+
+    def _audit_unlock(self, session: Any) -> None:
+        """Write the unlock's audit event (on the writer thread, off the start-up path)."""
+        from fieldvisit.store.services.access import record_unlock
+
+        self.tasks.write(lambda: record_unlock(session))
 
     def _dashboard_ready(self) -> None:
-        session = self._audit_unlock
-        if session is not None:
-            self._audit_unlock = None
-            from fieldvisit.store.services.access import record_unlock
-
-            self.tasks.write(lambda: record_unlock(session))
+        """The dashboard is painted with its numbers: open the workspace fully if only the quick way is open."""
+        key, self._key = self._key, None
+        if key is not None and self.services is None:
+            self._open_fully(key, show=False)
         self.ready.emit()
 
     def _switch_user(self, user_id: str) -> None:

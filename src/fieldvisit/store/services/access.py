@@ -81,6 +81,11 @@ def unlock_with_password(
     return _session(workspace)
 
 
+def open_unlocked(path: Path, key: bytes, *, clock: Clock = utc_now) -> OpenSession:
+    """Open the workspace whose key `quick_open` already unwrapped (migrating it first if it must be)."""
+    return _session(open_workspace(path, key=key, clock=clock))
+
+
 def create_demo(
     path: Path,
     *,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,12 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.children import RiskLevel
-from fieldvisit.domain.shared import Role
-from fieldvisit.domain.types import Clock, today_local
-from fieldvisit.store.repositories.burial import CaseRepository
-from fieldvisit.store.repositories.children import ChildRepository
-from fieldvisit.store.repositories.dashboard import DashboardCounts, DashboardRepository
+from fieldvisit.domain.clock import Clock, today_local
+from fieldvisit.domain.enums import RiskLevel, Role
+from fieldvisit.store.repositories.dashboard_reads import DashboardParts, DashboardSnapshot
 from fieldvisit.ui.format import date_text, enum_text
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
@@ -48,13 +46,33 @@ class UrgentItem:
     risk: str
 
 
-@dataclass(frozen=True)
-class DashboardData:
-    """What one refresh of the dashboard reads."""
+class DashboardSource(Protocol):
+    """Where refreshes read from (the store's DashboardRepository)."""
 
-    counts: DashboardCounts
-    urgent: list[UrgentItem]
-    last_sync: datetime | None = None
+    def snapshot(
+        self, today: date, *, director_id: str = "", parts: DashboardParts = ..., limit: int = ...
+    ) -> DashboardSnapshot: ...
+
+
+@dataclass(frozen=True)
+class DashboardScope:
+    """Whose dashboard: the worker's role decides the cards, a child director sees only their own children."""
+
+    role: str
+    director_id: str
+    parts: DashboardParts
+
+    @classmethod
+    def of(cls, user: Any) -> DashboardScope:
+        """The scope of `user` (anything with `id` and `role`; None: everything)."""
+        role = str(user.role) if user is not None else ""
+        director_id = user.id if user is not None and role == Role.CHILD_DIRECTOR else ""
+        parts = DashboardParts(
+            children=role in ("", Role.CHILD_DIRECTOR, Role.CHILD_SUPERVISOR, Role.BUREAU_ADMIN),
+            households=role in ("", Role.SOCIAL_WORKER, Role.BUREAU_ADMIN),
+            cases=role in ("", Role.PATROL_OFFICER, Role.BUREAU_ADMIN),
+        )
+        return cls(role, director_id, parts)
 
 
 class DashboardCard(QPushButton):
@@ -81,7 +99,10 @@ class DashboardCard(QPushButton):
 
 
 class DashboardPage(QWidget):
-    """Counts for the worker's role; `navigate` asks the main window for a list with a filter chosen."""
+    """Counts for the worker's role; `navigate` asks the main window for a list with a filter chosen.
+
+    `ready` fires once the first numbers have been painted (start-up measures to it).
+    """
 
     navigate = Signal(str, str, str)  # list, filter key, option key
     open_child = Signal(str)
@@ -90,27 +111,24 @@ class DashboardPage(QWidget):
 
     def __init__(
         self,
-        dashboard: DashboardRepository,
-        children: ChildRepository,
-        cases: CaseRepository,
+        scope: DashboardScope,
         tasks: TaskRunner,
         clock: Clock,
-        role: str,
-        director_id: str = "",
+        *,
+        syncs: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "dashboardPage", self.tr("Dashboard"))
-        self._dashboard = dashboard
-        self._children = children
-        self._cases = cases
+        self._scope = scope
         self._tasks = tasks
         self._clock = clock
-        self._role = role
-        self._director_id = director_id
+        self._syncs = syncs
+        self.source: DashboardSource | None = None
+        """Where refreshes read from; None until the database layers are loaded (the first numbers come with the
+        unlock)."""
         self.loaded = False
-        self.last_sync: Callable[[], datetime | None] | None = None
-        """Reads the last successful sync (None for demo data, which never sync)."""
+        self._announce = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -173,21 +191,19 @@ class DashboardPage(QWidget):
         layout.addLayout(urgent_box, 1)
 
     def _card_specs(self) -> list[tuple[str, str, tuple[str, str, str]]]:
-        children = self._role in ("", Role.CHILD_DIRECTOR, Role.CHILD_SUPERVISOR, Role.BUREAU_ADMIN)
-        households = self._role in ("", Role.SOCIAL_WORKER, Role.BUREAU_ADMIN)
-        burial = self._role in ("", Role.PATROL_OFFICER, Role.BUREAU_ADMIN)
+        parts = self._scope.parts
         specs: list[tuple[str, str, tuple[str, str, str]]] = []
-        if children:
+        if parts.children:
             specs += [
                 ("Overdue", self.tr("Child visits overdue"), ("children", "due", "overdue")),
                 ("DueSoon", self.tr("Child visits due within 14 days"), ("children", "due", "soon")),
                 ("RedRisk", self.tr("Children at red risk"), ("children", "risk", RiskLevel.RED.value)),
             ]
-        if households:
+        if parts.households:
             specs.append(
                 ("HouseholdDrafts", self.tr("Household visits not finalized"), ("households", "state", "DRAFT"))
             )
-        if burial:
+        if parts.cases:
             specs += [
                 ("NoticesPast", self.tr("Notices past their deadline"), ("cases", "deadline", "past")),
                 ("Reinspections", self.tr("Re-inspections due"), ("cases", "deadline", "reinspection")),
@@ -199,29 +215,20 @@ class DashboardPage(QWidget):
         return specs
 
     def refresh(self) -> None:
-        """Re-read the counts and urgent items off the GUI thread."""
+        """Re-read the counts and urgent items off the GUI thread (nothing to read from before `source` is set)."""
+        source = self.source
+        if source is None:
+            return
+        scope = self._scope
         today = today_local(self._clock)
-        self.today.setText(self.tr("Today: %1").replace("%1", today.isoformat()))
-        self._tasks.read(lambda: self._read(today), self._show)
+        self._tasks.read(
+            lambda: source.snapshot(today, director_id=scope.director_id, parts=scope.parts, limit=URGENT_ROWS),
+            self.show_snapshot,
+        )
 
-    def _read(self, today: date) -> DashboardData:
-        counts = self._dashboard.counts(today, director_id=self._director_id)
-        urgent: list[UrgentItem] = []
-        if "Overdue" in self.cards:
-            for row in self._children.overdue(today, director_id=self._director_id)[:URGENT_ROWS]:
-                place = f"{row.town_name} {row.village_name}".strip()
-                what = self.tr("Visit overdue")
-                urgent.append(UrgentItem(row.id, "child", what, row.name, place, row.next_visit_due, row.risk_level))
-        if "NoticesPast" in self.cards:
-            for case in self._cases.past_deadline(today)[:URGENT_ROWS]:
-                place = f"{case.town_name} {case.village_name} {case.place_name}".strip()
-                what = self.tr("Deadline passed: re-inspect")
-                who = f"{case.case_no} {case.party_name}".strip()
-                urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
-        last_sync = self.last_sync() if self.last_sync is not None else None
-        return DashboardData(counts, urgent, last_sync)
-
-    def _show(self, data: DashboardData) -> None:
+    def show_snapshot(self, data: DashboardSnapshot) -> None:
+        """Show what was read; `ready` follows once it is painted."""
+        self.today.setText(self.tr("Today: %1").replace("%1", today_local(self._clock).isoformat()))
         counts = data.counts
         values = {
             "Overdue": (counts.visits_overdue, True),
@@ -236,19 +243,51 @@ class DashboardPage(QWidget):
         for key, card in self.cards.items():
             value, alert = values[key]
             card.set_value(value, alert=alert)
-        if self.last_sync is None:
+        if not self._syncs:
             self.sync_time.setText(self.tr("Demo data: never synchronised"))
         elif data.last_sync is None:
             self.sync_time.setText(self.tr("Not yet synchronised with the bureau"))
         else:
             when = data.last_sync.astimezone(_CST).strftime("%Y-%m-%d %H:%M")
             self.sync_time.setText(self.tr("Last synchronised: %1").replace("%1", when))
-        self.urgent_model.set_rows(data.urgent)
-        self.urgent.setVisible(bool(data.urgent))
-        self.urgent_empty.setVisible(not data.urgent)
-        self.urgent_spacer.setVisible(not data.urgent)
+        urgent = self._urgent(data)
+        self.urgent_model.set_rows(urgent)
+        self.urgent.setVisible(bool(urgent))
+        self.urgent_empty.setVisible(not urgent)
+        self.urgent_spacer.setVisible(not urgent)
         self.loaded = True
-        self.ready.emit()
+        if self.isVisible():
+            self._announce = True
+            self.update()
+        else:
+            self.ready.emit()
+
+    def _urgent(self, data: DashboardSnapshot) -> list[UrgentItem]:
+        urgent: list[UrgentItem] = []
+        for row in data.overdue:
+            place = f"{row.town_name} {row.village_name}".strip()
+            what = self.tr("Visit overdue")
+            urgent.append(UrgentItem(row.id, "child", what, row.name, place, row.next_visit_due, row.risk_level))
+        for case in data.past_deadline:
+            place = f"{case.town_name} {case.village_name} {case.place_name}".strip()
+            what = self.tr("Deadline passed: re-inspect")
+            who = f"{case.case_no} {case.party_name}".strip()
+            urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
+        return urgent
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._announce_ready()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left for another section before it was painted: what waits for `ready` must not wait for ever.
+        super().hideEvent(event)
+        self._announce_ready()
+
+    def _announce_ready(self) -> None:
+        if self._announce:
+            self._announce = False
+            QTimer.singleShot(0, self.ready.emit)
 
     def _open(self, source_row: int) -> None:
         item = self.urgent_model.row_at(source_row)

@@ -1,6 +1,12 @@
-"""The main window: navigation by role (工作台, 家庭核查, 儿童档案, 殡葬巡查, 设置) and the sections' pages."""
+"""The main window: navigation by role (工作台, 家庭核查, 儿童档案, 殡葬巡查, 设置) and the sections' pages.
+
+It opens on the dashboard before the database layers have loaded; the sections are built once `attach` hands it
+the session's services (until then a section asked for shows a short "Loading…" page and opens when ready).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -15,19 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.shared import Role
-from fieldvisit.store.repositories.sync import SyncSummary
-from fieldvisit.ui.assistance.section import HouseholdsSection
-from fieldvisit.ui.burial.section import CasesSection
-from fieldvisit.ui.children.section import ChildrenSection
-from fieldvisit.ui.dashboard.dashboard_page import DashboardPage
+from fieldvisit.domain.clock import Clock
+from fieldvisit.domain.enums import Role
+from fieldvisit.ui.dashboard.dashboard_page import DashboardPage, DashboardScope
 from fieldvisit.ui.format import enum_text
-from fieldvisit.ui.settings.about_page import AboutPage
-from fieldvisit.ui.settings.diagnostics import collect
-from fieldvisit.ui.settings.settings_page import SettingsPage
-from fieldvisit.ui.shell.services import AppServices
 from fieldvisit.ui.shell.widgets import banner, label, named
-from fieldvisit.ui.sync.sync_page import SyncPage, local_time
+from fieldvisit.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from fieldvisit.store.repositories.sync import SyncSummary
+    from fieldvisit.ui.assistance.section import HouseholdsSection
+    from fieldvisit.ui.burial.section import CasesSection
+    from fieldvisit.ui.children.section import ChildrenSection
+    from fieldvisit.ui.settings.about_page import AboutPage
+    from fieldvisit.ui.settings.settings_page import SettingsPage
+    from fieldvisit.ui.shell.services import AppServices
+    from fieldvisit.ui.sync.sync_page import SyncPage
 
 SECTIONS_BY_ROLE: dict[str, tuple[str, ...]] = {
     Role.CHILD_DIRECTOR: ("dashboard", "children", "sync", "settings"),
@@ -48,30 +59,29 @@ class MainWindow(QMainWindow):
     dashboard_ready = Signal()
     device_wiped = Signal(str)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, user: Any, *, demo: bool, tasks: TaskRunner, clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        """`user`: who works (anything with `id`, `display_name` and `role`), or None."""
         super().__init__(parent)
         named(self, "mainWindow", self.tr("FieldVisit"))
-        self.services = services
-        session = services.session
-        user = session.user
+        self.services: AppServices | None = None
+        self._demo = demo
         role = str(user.role) if user else ""
         self.setWindowTitle(self.tr("FieldVisit — Cixi Civil Affairs Bureau"))
-        director_id = user.id if user is not None and user.role == Role.CHILD_DIRECTOR else ""
 
-        self.dashboard = DashboardPage(
-            services.dashboard, services.children, services.cases, services.tasks, services.clock, role, director_id
-        )
-        if services.sync.enabled:
-            self.dashboard.last_sync = lambda: services.sync.repository.summary().last_success_at
+        self.dashboard = DashboardPage(DashboardScope.of(user), tasks, clock, syncs=not demo)
         self.dashboard.navigate.connect(self.go_to_list)
         self.dashboard.open_child.connect(self.open_child)
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.ready.connect(self.dashboard_ready)
-        services.bus.changed.connect(lambda _table: self.dashboard.refresh())
-        self._role = role
         self.about: AboutPage | None = None
+        self._pending: Callable[[], None] | None = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.dashboard)
+        self.loading = named(label(self.tr("Loading…"), "muted"), "sectionLoading", self.tr("Loading…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.loading)
         self._built: dict[str, QWidget] = {"dashboard": self.dashboard}
         titles = {
             "dashboard": self.tr("Dashboard"),
@@ -113,18 +123,16 @@ class MainWindow(QMainWindow):
             nav_box.addWidget(nav_button)
         nav_box.addStretch(1)
         self.sync_status = named(label("", wrap=True), "navSyncStatus", self.tr("Sync status"))
+        if demo:
+            self.sync_status.setText(self.tr("Demo data: not synchronised"))
         nav_box.addWidget(self.sync_status)
         nav.setMinimumWidth(200)
-        sync = services.sync
-        sync.started.connect(lambda: self.sync_status.setText(self.tr("Synchronising…")))
-        sync.summary_changed.connect(self._show_sync_summary)
-        sync.wiped.connect(self.device_wiped)
 
         body = QWidget(self)
         body_box = QVBoxLayout(body)
         body_box.setContentsMargins(0, 0, 0, 0)
         body_box.setSpacing(0)
-        if session.demo:
+        if demo:
             text = self.tr("Demo data (演示数据): invented people for practice — do not enter real records.")
             body_box.addWidget(banner(text, "demoBanner", body))
         body_box.addWidget(self.pages, 1)
@@ -139,20 +147,71 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.show_section("dashboard")
 
+    @classmethod
+    def for_services(cls, services: AppServices, parent: QWidget | None = None) -> MainWindow:
+        """A main window for an open session, its sections ready."""
+        session = services.session
+        window = cls(session.user, demo=session.demo, tasks=services.tasks, clock=services.clock, parent=parent)
+        window.attach(services)
+        return window
+
+    def attach(self, services: AppServices) -> None:
+        """The session's services are ready: the sections can be built, the dashboard refreshes on changes."""
+        self.services = services
+        self.dashboard.source = services.dashboard
+        services.bus.changed.connect(lambda _table: self.dashboard.refresh())
+        sync = services.sync
+        sync.started.connect(lambda: self.sync_status.setText(self.tr("Synchronising…")))
+        sync.summary_changed.connect(self._show_sync_summary)
+        sync.wiped.connect(self.device_wiped)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    def _when_attached(self, action: Callable[[], None], section: str) -> bool:
+        """Run `action` now if the sections can be built; else show "Loading…" and run it once they can."""
+        if self.services is not None:
+            return True
+        self._pending = action
+        self.pages.setCurrentWidget(self.loading)
+        if section in self.nav_buttons:
+            self.nav_buttons[section].setChecked(True)
+        return False
+
     def page(self, key: str) -> QWidget:
         """A section's page, built the first time it is needed (start-up builds only the dashboard)."""
         if key not in self._built:
+            services = self.services
+            assert services is not None, "sections are built once the services are attached"
             builders = {
-                "households": lambda: HouseholdsSection(self.services),
-                "children": lambda: ChildrenSection(self.services),
-                "cases": lambda: CasesSection(self.services),
+                "households": self._build_households,
+                "children": self._build_children,
+                "cases": self._build_cases,
                 "sync": self._build_sync,
                 "settings": self._build_settings,
             }
-            built = builders[key]()
+            built = builders[key](services)
             self._built[key] = built
             self.pages.addWidget(built)
         return self._built[key]
+
+    @staticmethod
+    def _build_households(services: AppServices) -> HouseholdsSection:
+        from fieldvisit.ui.assistance.section import HouseholdsSection
+
+        return HouseholdsSection(services)
+
+    @staticmethod
+    def _build_children(services: AppServices) -> ChildrenSection:
+        from fieldvisit.ui.children.section import ChildrenSection
+
+        return ChildrenSection(services)
+
+    @staticmethod
+    def _build_cases(services: AppServices) -> CasesSection:
+        from fieldvisit.ui.burial.section import CasesSection
+
+        return CasesSection(services)
 
     @property
     def children(self) -> ChildrenSection:
@@ -179,14 +238,17 @@ class MainWindow(QMainWindow):
         """设置."""
         return self.page("settings")  # type: ignore[return-value]
 
-    def _build_sync(self) -> SyncPage:
-        services = self.services
+    def _build_sync(self, services: AppServices) -> SyncPage:
+        from fieldvisit.ui.sync.sync_page import SyncPage
+
         page = SyncPage(services.sync, services.tasks, services.resolve_conflict, services.requeue)
         page.changed.connect(services.bus.changed.emit)
         return page
 
     def _show_sync_summary(self, summary: SyncSummary) -> None:
-        if not self.services.sync.enabled:
+        from fieldvisit.ui.sync.sync_page import local_time
+
+        if self._demo:
             text = self.tr("Demo data: not synchronised")
         elif not summary.bureau_url:
             text = self.tr("Not signed in to the bureau")
@@ -198,8 +260,11 @@ class MainWindow(QMainWindow):
             text = self.tr("Synchronised %1").replace("%1", local_time(summary.last_success_at))
         self.sync_status.setText(text)
 
-    def _build_settings(self) -> SettingsPage:
-        services = self.services
+    def _build_settings(self, services: AppServices) -> SettingsPage:
+        from fieldvisit.ui.settings.about_page import AboutPage
+        from fieldvisit.ui.settings.diagnostics import collect
+        from fieldvisit.ui.settings.settings_page import SettingsPage
+
         session = services.session
         user = session.user
         settings = SettingsPage(
@@ -222,11 +287,19 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the dashboard (the lists load when first opened) and start syncing if the setting says so."""
         self.dashboard.refresh()
-        self.services.sync.refresh_summary()
-        self.services.sync.start_auto()
+        self.start_sync()
+
+    def start_sync(self) -> None:
+        """Show the sync state in the navigation and start syncing if the setting says so."""
+        if self.services is not None:
+            self.services.sync.refresh_summary()
+            self.services.sync.start_auto()
 
     def show_section(self, key: str) -> None:
         """Switch to a section; its list loads the first time it is shown."""
+        if key != "dashboard" and not self._when_attached(lambda: self.show_section(key), key):
+            return
+        self._pending = None
         page = self.page(key)
         self.pages.setCurrentWidget(page)
         if key in self.nav_buttons:
@@ -237,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def go_to_list(self, section: str, filter_key: str, option: str) -> None:
         """Open a section's list with one filter chosen (the dashboard's cards)."""
-        if not section:
+        if not section or not self._when_attached(lambda: self.go_to_list(section, filter_key, option), section):
             return
         self.show_section(section)
         page = self.page(section)
@@ -247,13 +320,15 @@ class MainWindow(QMainWindow):
 
     def open_child(self, child_id: str) -> None:
         """Show one child's file."""
-        self.show_section("children")
-        self.children.open_child(child_id)
+        if self._when_attached(lambda: self.open_child(child_id), "children"):
+            self.show_section("children")
+            self.children.open_child(child_id)
 
     def open_case(self, case_id: str) -> None:
         """Show one grave case."""
-        self.show_section("cases")
-        self.cases.open_case(case_id)
+        if self._when_attached(lambda: self.open_case(case_id), "cases"):
+            self.show_section("cases")
+            self.cases.open_case(case_id)
 
     def flush_edits(self) -> None:
         """Save whatever is being typed in every open editor now."""
