@@ -4,6 +4,8 @@ Run with `uv run python tests/benchmarks/bench_ui.py` (QT_QPA_PLATFORM=offscreen
 wanted with --onscreen). The workspace (15,000 households, 6,000 children, ~100,000 visits) is generated once,
 about 30–40 s, into FIELDVISIT_BENCH_CACHE (default: <tmp>/fieldvisit-bench) and reused afterwards.
 Start-up runs in fresh processes with compiled bytecode cached beside the workspace, as an installed app has.
+"Interactive dashboard" is `AppController.ready`: the dashboard painted with the store's numbers, the window
+taking input. The database layers load after it; the time until every section opens at once is shown too.
 """
 
 from __future__ import annotations
@@ -55,8 +57,12 @@ APP = textwrap.dedent(
     marks = {}
 
     def ready():
-        marks["dashboard"] = time.perf_counter() - started
-        print("READY", " ".join(f"{k}={v:.3f}" for k, v in marks.items()), flush=True)
+        if "dashboard" not in marks:
+            marks["dashboard"] = time.perf_counter() - started
+            print("READY", " ".join(f"{k}={v:.3f}" for k, v in marks.items()), flush=True)
+
+    def loaded():
+        print(f"LOADED sections={time.perf_counter() - started:.3f}", flush=True)
         controller.shutdown()
         app.quit()
 
@@ -66,6 +72,7 @@ APP = textwrap.dedent(
         controller.unlock_window.unlock_button.click()
 
     controller.ready.connect(ready)
+    controller.loaded.connect(loaded)
     window = controller.start()
     QTimer.singleShot(0, type_password)
     app.exec()
@@ -118,10 +125,11 @@ def timed_start(script: str, *args: str) -> tuple[float, str]:
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - started
+    rest = process.stdout.read()
     process.wait(timeout=120)
     if not line.startswith("READY"):
         raise RuntimeError(f"start failed: {process.stderr.read() if process.stderr else ''}")
-    return elapsed, line.strip()
+    return elapsed, " ".join((line + rest).replace("READY", "").replace("LOADED", "").split())
 
 
 def bench_start() -> dict[str, float]:
@@ -132,11 +140,12 @@ def bench_start() -> dict[str, float]:
     timed_start(APP, str(WORKSPACE), DEMO_PASSWORD)  # warm the bytecode cache and the file cache
     bare = [timed_start(BARE)[0] for _ in range(RUNS)]
     app_runs = [timed_start(APP, str(WORKSPACE), DEMO_PASSWORD) for _ in range(RUNS)]
-    marks = [dict(part.split("=") for part in line.split()[1:]) for _, line in app_runs]
+    marks = [dict(part.split("=") for part in line.split()) for _, line in app_runs]
     return {
         "bare": statistics.median(bare),
         "app": statistics.median(t for t, _ in app_runs),
         "unlock_window": statistics.median(float(m["unlock_window"]) for m in marks),
+        "sections": statistics.median(float(m["sections"]) for m in marks),
     }
 
 
@@ -250,6 +259,7 @@ def main() -> int:
         ("  … ÷ bare window", first_ratio, 3.0, "×"),
         ("FieldVisit: start to interactive dashboard (password typed at once)", start["app"], 1.5, "ms"),
         ("  … ÷ bare window", dashboard_ratio, 3.0, "×"),
+        ("FieldVisit: start to every section loaded (in the background, after)", start["sections"], None, "ms"),
         (f"open a child file with {CHILD_VISITS} visits", inside["open_child"], 0.150, "ms"),
         (f"filter the {int(inside['rows']):,}-row household list by one character", inside["filter"], 0.100, "ms"),
     ]

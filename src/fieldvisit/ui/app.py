@@ -297,7 +297,7 @@ class AppController(QObject):
                 quick.close()
 
         self.tasks.read(unlock, self._unlocked, self._unlock_failed)
-        # Built while the key is unwrapped (that releases the GIL): the main window's code, not its data.
+        # Imported while the worker unwraps the key (Argon2 releases the GIL), ready when the numbers arrive.
         import fieldvisit.ui.shell.main_window  # noqa: F401
 
     def _unlocked(self, result: tuple[Any, Any]) -> None:
@@ -333,7 +333,6 @@ class AppController(QObject):
         if window is not None:
             window.hide()
             window.deleteLater()
-        self._unlocking = False
         self._show_unlock()
         self._unlock_failed(exc)
 
@@ -355,6 +354,7 @@ class AppController(QObject):
     def _unlock_failed(self, exc: BaseException) -> None:
         from fieldvisit.security.keys import WrongPasswordError
 
+        self._unlocking = False
         if self.unlock_window is None:
             return
         if isinstance(exc, WrongPasswordError):
