@@ -1310,6 +1310,10 @@
         <source>Household assessments</source>
         <translation>家庭经济状况入户调查</translation>
     </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdsSection</name>

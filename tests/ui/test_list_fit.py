@@ -66,3 +66,19 @@ def test_lists_stay_usable_at_150_percent_font_size(qtbot, main) -> None:
     apply_theme(QApplication.instance(), 150)
     QApplication.processEvents()
     _check_lists(qtbot, main)
+
+
+def test_household_results_say_not_eligible_rather_than_nothing(qtbot, main) -> None:
+    main.show_section("households")
+    page = main.page("households").list
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    result = next(c for c, column in enumerate(page.model.columns) if column.key == "suggestion")
+    rows = page.model.rows()
+    worked_out = [(r, row) for r, row in enumerate(rows) if row.per_capita_monthly_income_fen is not None]
+    assert any(not row.suggestion for _, row in worked_out), "the demo has households that meet no condition"
+    for r, row in worked_out:
+        shown = page.model.index(r, result).data()
+        assert shown == ("不符合" if not row.suggestion else shown) and shown
+    for r, row in enumerate(rows):
+        if row.per_capita_monthly_income_fen is None:
+            assert not page.model.index(r, result).data()

@@ -70,7 +70,7 @@ class HouseholdsList(ListPage):
                 None,
                 True,
             ),
-            Column("suggestion", self.tr("Result"), lambda r: enum_text(AssistanceType, r.suggestion), shrink=True),
+            Column("suggestion", self.tr("Result"), self._result_text, shrink=True),
             Column(
                 "state",
                 self.tr("State"),
@@ -104,3 +104,10 @@ class HouseholdsList(ListPage):
             return rows, self._search_index.keys("household_assessment"), self._assessments.sync_enrolled()
 
         self._tasks.read(fetch, lambda result: self.set_rows(result[0], result[1], sync_shown=result[2]))
+
+    def _result_text(self, row: AssessmentRow) -> str:
+        # An income worked out without a suggestion is a household that meets none of the conditions; with no
+        # income worked out (no members yet) there is no result to show.
+        if row.suggestion:
+            return enum_text(AssistanceType, row.suggestion)
+        return "" if row.per_capita_monthly_income_fen is None else self.tr("Not eligible")
