@@ -9,6 +9,7 @@ Prints a table against the targets.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -176,6 +177,7 @@ def _device(path: Path, url: str, username: str) -> tuple[Any, Any, SyncEngine]:
 def client_first_pull(url: str, path: Path) -> dict[str, Any]:
     """In its own process: sign in as the supervisor and pull the whole scope; time and peak memory."""
     _workspace, _session, engine = _device(path, url, "bench-supervisor")
+    gc.freeze()  # as the app does once it has loaded (fieldvisit.ui.app.freeze_long_lived); syncs run after that
     started = time.perf_counter()
     report = engine.sync()
     seconds = time.perf_counter() - started
