@@ -264,6 +264,7 @@ def _push(url: str, path: Path, count: int) -> tuple[float, int]:
         if event.phase == "push":
             marks["push_end"] = time.perf_counter()
 
+    gc.freeze()  # as in the app (see client_first_pull)
     report = engine.sync(progress=note)
     workspace.close()
     return marks["push_end"] - marks["hello"], report.pushed
