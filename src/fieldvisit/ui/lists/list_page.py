@@ -26,6 +26,8 @@ from fieldvisit.ui.shell.widgets import label, named
 
 RowTest = Callable[[Any], bool]
 
+_FILTER_LABEL_CHARS = 7
+
 
 @dataclass
 class FilterChoice:
@@ -81,13 +83,13 @@ class ListPage(QWidget):
         layout.addLayout(header)
         self.bar = QHBoxLayout()
         self.search = named(QLineEdit(self), f"{prefix}Search", QCoreApplication.translate("ListPage", "Search"))
-        self.search.setPlaceholderText(
-            QCoreApplication.translate("ListPage", "Name, pinyin initials (zjh) or last 4 ID digits")
-        )
+        hint = QCoreApplication.translate("ListPage", "Name, pinyin initials (zjh) or last 4 ID digits")
+        self.search.setPlaceholderText(hint)
+        self.search.setToolTip(hint)  # the box may be narrower than its hint when a list has many filters
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filters)
-        self.search.setMinimumWidth(220)
-        self.bar.addWidget(self.search, 3)
+        self.search.setMinimumWidth(180)
+        self.bar.addWidget(self.search, 2)
         layout.addLayout(self.bar)
 
         self.table = named(QTableView(self), f"{prefix}Table", prefix)
@@ -117,10 +119,11 @@ class ListPage(QWidget):
         for spec in filters:
             combo = named(QComboBox(self), f"{self.prefix}{spec.key[:1].upper()}{spec.key[1:]}Filter", spec.label)
             combo.setToolTip(spec.label)
-            combo.setMinimumContentsLength(5)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self._filters.append((spec, combo))
             self._fill(spec, combo, spec.options)
+            # Wide enough for its "all …" entry (全部风险等级), which says what the filter is about.
+            combo.setMinimumContentsLength(min(max(len(combo.itemText(0)), 5), _FILTER_LABEL_CHARS))
             combo.currentIndexChanged.connect(self._filter_changed)
             self.bar.addWidget(combo, 1)
 
