@@ -6,13 +6,12 @@ mutations still waiting in the outbox, or with an open conflict, is never overwr
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, bindparam, delete, func, literal_column, or_, select
+from sqlalchemy import Connection, Engine, and_, delete, func, or_, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from fieldvisit.domain.base import SyncState
@@ -23,6 +22,7 @@ from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
     SyncConflict,
+    among,
     bump_generation,
     get_setting,
     put_setting,
@@ -68,13 +68,6 @@ class ApplyOutcome:
     attachments: list[str] = field(default_factory=list)
 
 
-def _among(column: ColumnElement[Any], values: Iterable[str]) -> ColumnElement[bool]:
-    """`column IN (values)` with the values as one JSON array parameter: one statement text however many there
-    are (IN lists of thousands cost more to render and bind than to run), and no parameter limit."""
-    listed = select(literal_column("value")).select_from(func.json_each(bindparam(None, json.dumps(sorted(values)))))
-    return column.in_(listed)
-
-
 def prepare() -> None:
     """Load what writing pulled records needs once per process (the pinyin tables behind search keys, a few
     hundred milliseconds); call it while waiting for the first page."""
@@ -100,7 +93,7 @@ def _seen_versions(connection: Connection, refs: Collection[Ref]) -> dict[Ref, i
     seen: dict[Ref, int] = {}
     for table_name, ids in by_table.items():
         query = select(_BADGES.c.record_id, _BADGES.c.bureau_version).where(
-            _BADGES.c.table_name == table_name, _among(_BADGES.c.record_id, ids)
+            _BADGES.c.table_name == table_name, among(_BADGES.c.record_id, ids)
         )
         seen.update(((table_name, row[0]), row[1]) for row in connection.execute(query).all())
     return seen
@@ -222,7 +215,7 @@ def _drop_orphans(
 
 
 def _present(connection: Connection, table: Any, rows: Mapping[str, Any]) -> set[str]:
-    return set(connection.execute(select(table.c.id).where(_among(table.c.id, rows))).scalars())
+    return set(connection.execute(select(table.c.id).where(among(table.c.id, rows))).scalars())
 
 
 def _refresh_conflict_side(connection: Connection, ref: Ref, record: IncomingRecord) -> None:
@@ -249,7 +242,7 @@ def _reindex(connection: Connection, rows: Mapping[str, Mapping[str, Mapping[str
     wanted_owners = {row["assessment_id"] for row in members.values()} - set(owners)
     if wanted_owners:
         owner_table = record_table("household_assessment")
-        for owner in connection.execute(select(owner_table).where(_among(owner_table.c.id, wanted_owners))):
+        for owner in connection.execute(select(owner_table).where(among(owner_table.c.id, wanted_owners))):
             owners[owner.id] = owner._mapping
     entries: list[dict[str, Any]] = []
     for table_name in SEARCHABLE_TABLES & set(rows):
@@ -260,7 +253,7 @@ def _reindex(connection: Connection, rows: Mapping[str, Mapping[str, Mapping[str
                 entries.append(keys)
     for table_name in SEARCHABLE_TABLES & set(rows):
         connection.execute(
-            delete(_SEARCH).where(_SEARCH.c.table_name == table_name, _among(_SEARCH.c.record_id, rows[table_name]))
+            delete(_SEARCH).where(_SEARCH.c.table_name == table_name, among(_SEARCH.c.record_id, rows[table_name]))
         )
     if entries:
         connection.execute(_SEARCH.insert(), entries)
@@ -277,14 +270,12 @@ def _descendants(connection: Connection, refs: Collection[Ref], links: RecordLin
         for child, (parent, column) in links.parents.items():
             if parent in frontier:
                 table = record_table(child)
-                ids = connection.execute(select(table.c.id).where(_among(table.c[column], frontier[parent])))
+                ids = connection.execute(select(table.c.id).where(among(table.c[column], frontier[parent])))
                 reached.setdefault(child, set()).update(ids.scalars())
         for child, (table_column, id_column) in links.owners.items():
             table = record_table(child)
             for parent, parent_ids in frontier.items():
-                query = select(table.c.id).where(
-                    table.c[table_column] == parent, _among(table.c[id_column], parent_ids)
-                )
+                query = select(table.c.id).where(table.c[table_column] == parent, among(table.c[id_column], parent_ids))
                 reached.setdefault(child, set()).update(connection.execute(query).scalars())
         frontier = {}
         for table_name, ids in reached.items():
@@ -304,17 +295,17 @@ def purge(connection: Connection, refs: Collection[Ref], links: RecordLinks) -> 
     shas: set[str] = set()
     if "attachment" in doomed:
         attachment = record_table("attachment")
-        query = select(attachment.c.sha256).where(_among(attachment.c.id, doomed["attachment"]))
+        query = select(attachment.c.sha256).where(among(attachment.c.id, doomed["attachment"]))
         shas.update(connection.execute(query).scalars())
     for table_name, ids in doomed.items():
         table = record_table(table_name)
-        removed += connection.execute(delete(table).where(_among(table.c.id, ids))).rowcount or 0
-        connection.execute(delete(_BADGES).where(_BADGES.c.table_name == table_name, _among(_BADGES.c.record_id, ids)))
+        removed += connection.execute(delete(table).where(among(table.c.id, ids))).rowcount or 0
+        connection.execute(delete(_BADGES).where(_BADGES.c.table_name == table_name, among(_BADGES.c.record_id, ids)))
         connection.execute(
             delete(_SEARCH).where(
                 or_(
-                    and_(_SEARCH.c.table_name == table_name, _among(_SEARCH.c.record_id, ids)),
-                    and_(_SEARCH.c.owner_table == table_name, _among(_SEARCH.c.owner_id, ids)),
+                    and_(_SEARCH.c.table_name == table_name, among(_SEARCH.c.record_id, ids)),
+                    and_(_SEARCH.c.owner_table == table_name, among(_SEARCH.c.owner_id, ids)),
                 )
             )
         )

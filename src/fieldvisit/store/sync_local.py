@@ -29,6 +29,7 @@ from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
     SyncConflict,
+    among,
     bump_generation,
     from_wire,
     get_setting,
@@ -343,9 +344,7 @@ def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, Receipt
     badges, and align the local version of records with nothing else waiting."""
     if not applied:
         return
-    seqs = [item.seq for item, _ in applied]
-    for start in range(0, len(seqs), _CHUNK):
-        connection.execute(delete(_OUTBOX).where(_OUTBOX.c.seq.in_(seqs[start : start + _CHUNK])))
+    connection.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, [item.seq for item, _ in applied])))
     waiting = _outbox_states(connection, {item.ref for item, _ in applied})
     conflicts = _open_conflict_refs(connection)
     badges = []
