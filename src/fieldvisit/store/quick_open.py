@@ -15,7 +15,7 @@ from fieldvisit.security.keys import unwrap_key
 from fieldvisit.store.connection import open_existing
 from fieldvisit.store.workspace import DB_FILE, WorkspaceInfo, read_info
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """The newest migration (store.migrate.head_revision(), checked by a test): a database at another revision is
 opened the full way, which migrates it or refuses it with a message."""
 

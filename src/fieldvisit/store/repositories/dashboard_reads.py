@@ -143,14 +143,12 @@ def dashboard_counts(
     try:
         children = (0, 0, 0, 0)
         if parts.children:
-            # "+status" keeps SQLite off the status index when the (more selective) director index applies.
-            status = "+status" if director_id else "status"
             director = " AND director_id = ?" if director_id else ""
             children = _one(
                 cursor,
                 "SELECT count(*), count(*) FILTER (WHERE next_visit_due <= ?),"
                 " count(*) FILTER (WHERE next_visit_due < ?), count(*) FILTER (WHERE risk_level = ?)"
-                f" FROM child_file WHERE deleted IS 0 AND {status} = ?{director}",
+                f" FROM child_file WHERE deleted IS 0 AND status = ?{director}",
                 (today + timedelta(days=due_within_days)).isoformat(),
                 today.isoformat(),
                 RiskLevel.RED.value,
@@ -219,7 +217,6 @@ def overdue_children(
     connection: DbApiConnection, today: date, *, director_id: str = "", limit: int = 8
 ) -> list[UrgentChild]:
     """The first `limit` active children whose next visit date has passed, most overdue first."""
-    status = "+c.status" if director_id else "c.status"
     director = " AND c.director_id = ?" if director_id else ""
     cursor = connection.cursor()
     try:
@@ -227,7 +224,7 @@ def overdue_children(
             "SELECT c.id, c.name, coalesce(t.name, ''), coalesce(v.name, ''), c.next_visit_due, c.risk_level"
             " FROM child_file AS c LEFT JOIN town AS t ON t.division_code = c.town_code"
             " LEFT JOIN village AS v ON v.id = c.village_id"
-            f" WHERE c.deleted IS 0 AND {status} = ?{director} AND c.next_visit_due <= ?"
+            f" WHERE c.deleted IS 0 AND c.status = ?{director} AND c.next_visit_due <= ?"
             " ORDER BY c.next_visit_due IS NULL, c.next_visit_due, c.name LIMIT ?",
             (
                 ChildStatus.ACTIVE.value,
