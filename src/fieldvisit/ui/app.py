@@ -132,6 +132,8 @@ class AppController(QObject):
         self.first_run: FirstRunWindow | None = None
         self.sign_in_dialog: Any = None
         self.main_window: Any = None
+        self._prepared: Any = None
+        """A main window built while unlocking, not yet fitted to the user (MainWindow.fit_to)."""
         self.services: Any = None
         self._key: bytes | None = None
         self._unlocking = False
@@ -311,8 +313,12 @@ class AppController(QObject):
                 quick.close()
 
         self.tasks.read(unlock, self._unlocked, self._unlock_failed)
-        # Imported while the worker unwraps the key (Argon2 releases the GIL), ready when the numbers arrive.
-        import fieldvisit.ui.shell.main_window  # noqa: F401
+        if self._prepared is None:
+            # Built while the worker unwraps the key (Argon2 releases the GIL), fitted to the user once known.
+            from fieldvisit.ui.shell.main_window import MainWindow
+
+            self._prepared = MainWindow(None, demo=False, tasks=self.tasks, clock=self.clock)
+            self._prepared.ensurePolished()
 
     def _unlocked(self, result: tuple[Any, Any]) -> None:
         """The key opened the database: paint the dashboard now, open the workspace fully once it shows."""
@@ -321,13 +327,23 @@ class AppController(QObject):
         quick, snapshot = result
         if snapshot is None:
             # An older schema (to migrate) or a newer one (to refuse with a message): the full way, as before.
+            self._discard_prepared()
             self._open_fully(quick.key, show=True)
             return
         self._key = quick.key
-        self.main_window = MainWindow(quick.user, demo=quick.demo, tasks=self.tasks, clock=self.clock)
+        window, self._prepared = self._prepared, None
+        if window is None:
+            window = MainWindow(None, demo=False, tasks=self.tasks, clock=self.clock)
+        window.fit_to(quick.user, demo=quick.demo)
+        self.main_window = window
         self._connect_main_window()
         self._show_main_window()
         self.main_window.dashboard.show_snapshot(snapshot)
+
+    def _discard_prepared(self) -> None:
+        window, self._prepared = self._prepared, None
+        if window is not None:
+            window.deleteLater()
 
     def _open_fully(self, key: bytes, *, show: bool) -> None:
         """Load the database layers and open the workspace with `key` (migrating it if it must be)."""

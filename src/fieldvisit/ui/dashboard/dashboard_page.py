@@ -143,15 +143,16 @@ class DashboardPage(QWidget):
         head.addWidget(self.today)
         layout.addLayout(head)
 
-        grid = QGridLayout()
-        grid.setSpacing(14)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(14)
         self.cards: dict[str, DashboardCard] = {}
-        for index, (key, text, target) in enumerate(self._card_specs()):
+        self._card_parts: dict[str, str] = {}
+        for key, part, text, target in self._card_specs():
             card = DashboardCard(key, text, self)
             card.clicked.connect(lambda _=False, t=target: self.navigate.emit(*t))
             self.cards[key] = card
-            grid.addWidget(card, index // 4, index % 4)
-        layout.addLayout(grid)
+            self._card_parts[key] = part
+        layout.addLayout(self._grid)
 
         layout.addWidget(label(self.tr("Needs doing first"), "sectionTitle"))
         columns: list[Column[UrgentItem]] = [
@@ -189,30 +190,39 @@ class DashboardPage(QWidget):
         self.urgent_spacer = QWidget(self)
         urgent_box.addWidget(self.urgent_spacer, 1)
         layout.addLayout(urgent_box, 1)
+        self.narrow_to(scope, syncs=syncs)
 
-    def _card_specs(self) -> list[tuple[str, str, tuple[str, str, str]]]:
-        parts = self._scope.parts
-        specs: list[tuple[str, str, tuple[str, str, str]]] = []
-        if parts.children:
-            specs += [
-                ("Overdue", self.tr("Child visits overdue"), ("children", "due", "overdue")),
-                ("DueSoon", self.tr("Child visits due within 14 days"), ("children", "due", "soon")),
-                ("RedRisk", self.tr("Children at red risk"), ("children", "risk", RiskLevel.RED.value)),
-            ]
-        if parts.households:
-            specs.append(
-                ("HouseholdDrafts", self.tr("Household visits not finalized"), ("households", "state", "DRAFT"))
-            )
-        if parts.cases:
-            specs += [
-                ("NoticesPast", self.tr("Notices past their deadline"), ("cases", "deadline", "past")),
-                ("Reinspections", self.tr("Re-inspections due"), ("cases", "deadline", "reinspection")),
-            ]
-        specs += [
-            ("Drafts", self.tr("Drafts in progress"), ("", "", "")),
-            ("Unsynced", self.tr("Changes not yet sent to the bureau"), ("", "", "")),
+    def _card_specs(self) -> list[tuple[str, str, str, tuple[str, str, str]]]:
+        """Every card: its key, the part of the dashboard it belongs to ("" for all), its text, the list it opens."""
+        return [
+            ("Overdue", "children", self.tr("Child visits overdue"), ("children", "due", "overdue")),
+            ("DueSoon", "children", self.tr("Child visits due within 14 days"), ("children", "due", "soon")),
+            ("RedRisk", "children", self.tr("Children at red risk"), ("children", "risk", RiskLevel.RED.value)),
+            (
+                "HouseholdDrafts",
+                "households",
+                self.tr("Household visits not finalized"),
+                ("households", "state", "DRAFT"),
+            ),
+            ("NoticesPast", "cases", self.tr("Notices past their deadline"), ("cases", "deadline", "past")),
+            ("Reinspections", "cases", self.tr("Re-inspections due"), ("cases", "deadline", "reinspection")),
+            ("Drafts", "", self.tr("Drafts in progress"), ("", "", "")),
+            ("Unsynced", "", self.tr("Changes not yet sent to the bureau"), ("", "", "")),
         ]
-        return specs
+
+    def narrow_to(self, scope: DashboardScope, *, syncs: bool) -> None:
+        """Keep only the cards of `scope`'s parts (the others are removed) and count for `scope` from now on."""
+        self._scope = scope
+        self._syncs = syncs
+        for card in self.cards.values():
+            self._grid.removeWidget(card)
+        for key in [key for key, part in self._card_parts.items() if part and not getattr(scope.parts, part)]:
+            del self._card_parts[key]
+            card = self.cards.pop(key)
+            card.setParent(None)
+            card.deleteLater()
+        for index, card in enumerate(self.cards.values()):
+            self._grid.addWidget(card, index // 4, index % 4)
 
     def refresh(self) -> None:
         """Re-read the counts and urgent items off the GUI thread (nothing to read from before `source` is set)."""

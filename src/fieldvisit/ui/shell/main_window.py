@@ -62,15 +62,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self, user: Any, *, demo: bool, tasks: TaskRunner, clock: Clock, parent: QWidget | None = None
     ) -> None:
-        """`user`: who works (anything with `id`, `display_name` and `role`), or None."""
+        """`user`: who works (anything with `id`, `display_name` and `role`), or None (every section).
+
+        The window is built for every section, then fitted to `user` (`fit_to`): unlocking builds it with None
+        while the key is unwrapped, and fits it once the user is known.
+        """
         super().__init__(parent)
         named(self, "mainWindow", self.tr("FieldVisit"))
         self.services: AppServices | None = None
-        self._demo = demo
-        role = str(user.role) if user else ""
+        self._demo = False
         self.setWindowTitle(self.tr("FieldVisit — Cixi Civil Affairs Bureau"))
 
-        self.dashboard = DashboardPage(DashboardScope.of(user), tasks, clock, syncs=not demo)
+        self.dashboard = DashboardPage(DashboardScope.of(None), tasks, clock, syncs=True)
         self.dashboard.navigate.connect(self.go_to_list)
         self.dashboard.open_child.connect(self.open_child)
         self.dashboard.open_case.connect(self.open_case)
@@ -99,7 +102,6 @@ class MainWindow(QMainWindow):
             "sync": "navSync",
             "settings": "navSettings",
         }
-        visible = SECTIONS_BY_ROLE.get(role, ALL_SECTIONS)
 
         nav = QFrame(self)
         nav.setObjectName("navigation")
@@ -108,13 +110,11 @@ class MainWindow(QMainWindow):
         nav_box.setContentsMargins(0, 0, 0, 12)
         nav_box.setSpacing(2)
         nav_box.addWidget(named(label(self.tr("FieldVisit"), "appTitle"), "appTitle", self.tr("FieldVisit")))
-        who = f"{user.display_name} · {enum_text(Role, user.role)}" if user else self.tr("No user")
-        nav_box.addWidget(named(label(who, "", wrap=True), "currentUser", self.tr("Current user")))
+        self.current_user = named(label(self.tr("No user"), "", wrap=True), "currentUser", self.tr("Current user"))
+        nav_box.addWidget(self.current_user)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for key in ALL_SECTIONS:
-            if key not in visible:
-                continue
             nav_button = named(QPushButton(titles[key], nav), object_names[key], titles[key])
             nav_button.setCheckable(True)
             nav_button.clicked.connect(lambda _=False, k=key: self.show_section(k))
@@ -123,19 +123,14 @@ class MainWindow(QMainWindow):
             nav_box.addWidget(nav_button)
         nav_box.addStretch(1)
         self.sync_status = named(label("", wrap=True), "navSyncStatus", self.tr("Sync status"))
-        if demo:
-            self.sync_status.setText(self.tr("Demo data: not synchronised"))
         nav_box.addWidget(self.sync_status)
         nav.setMinimumWidth(200)
 
         body = QWidget(self)
-        body_box = QVBoxLayout(body)
-        body_box.setContentsMargins(0, 0, 0, 0)
-        body_box.setSpacing(0)
-        if demo:
-            text = self.tr("Demo data (演示数据): invented people for practice — do not enter real records.")
-            body_box.addWidget(banner(text, "demoBanner", body))
-        body_box.addWidget(self.pages, 1)
+        self._body_box = QVBoxLayout(body)
+        self._body_box.setContentsMargins(0, 0, 0, 0)
+        self._body_box.setSpacing(0)
+        self._body_box.addWidget(self.pages, 1)
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -146,6 +141,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1280, 820)
         self.show_section("dashboard")
+        self.fit_to(user, demo=demo)
+
+    def fit_to(self, user: Any, *, demo: bool) -> None:
+        """Narrow the window to `user`'s job: their sections in the navigation, their dashboard's cards, who they
+        are; mark demo data. Sections and cards left out are removed (a later call cannot bring them back)."""
+        self._demo = demo
+        if user is not None:
+            self.current_user.setText(f"{user.display_name} · {enum_text(Role, user.role)}")
+        visible = SECTIONS_BY_ROLE.get(str(user.role) if user else "", ALL_SECTIONS)
+        for key in [key for key in self.nav_buttons if key not in visible]:
+            nav_button = self.nav_buttons.pop(key)
+            self.nav_group.removeButton(nav_button)
+            nav_button.setParent(None)
+            nav_button.deleteLater()
+        self.dashboard.narrow_to(DashboardScope.of(user), syncs=not demo)
+        if demo and self.findChild(QFrame, "demoBanner") is None:
+            text = self.tr("Demo data (演示数据): invented people for practice — do not enter real records.")
+            self._body_box.insertWidget(0, banner(text, "demoBanner", self))
+            self.sync_status.setText(self.tr("Demo data: not synchronised"))
 
     @classmethod
     def for_services(cls, services: AppServices, parent: QWidget | None = None) -> MainWindow:
