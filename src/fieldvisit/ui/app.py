@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldvisit.domain.clock import today_local
@@ -56,7 +56,12 @@ def _now() -> Any:
 
 
 class IdleWatcher(QObject):
-    """Counts time without keyboard, mouse or touch input; `timed_out` fires after the set minutes."""
+    """Counts time without keyboard, mouse or touch input; `timed_out` fires after the set minutes.
+
+    It watches the windows (`watch`), which receive every input event before their widgets do, rather than the
+    whole application: an application-wide filter would pass every event of every object through Python (about
+    30 ms more to paint the dashboard at start-up, and a drag on every screen after).
+    """
 
     timed_out = Signal()
 
@@ -64,6 +69,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may shift by 5% (45 s of 15 min)
         self._timer.timeout.connect(self.timed_out)
         self.set_minutes(minutes)
 
@@ -79,6 +85,21 @@ class IdleWatcher(QObject):
     def restart(self) -> None:
         """Start counting again."""
         self._timer.start()
+
+    @property
+    def remaining_ms(self) -> int:
+        """Milliseconds until `timed_out` without input (-1 when stopped)."""
+        return self._timer.remainingTime()
+
+    def watch(self, app: QGuiApplication, *windows: QWidget) -> None:
+        """Count input to `windows` and to every window that takes the focus from now on (dialogs too)."""
+        app.focusWindowChanged.connect(self._watch_window)
+        for window in (*windows, app.focusWindow()):
+            self._watch_window(window.windowHandle() if isinstance(window, QWidget) else window)
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing twice keeps one filter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
@@ -319,6 +340,8 @@ class AppController(QObject):
 
             self._prepared = MainWindow(None, demo=False, tasks=self.tasks, clock=self.clock)
             self._prepared.ensurePolished()
+            # The first `style()` makes QStyle's Python enums (about 8 ms); the dashboard's alert flags need it.
+            self._prepared.style()
 
     def _unlocked(self, result: tuple[Any, Any]) -> None:
         """The key opened the database: paint the dashboard now, open the workspace fully once it shows."""
@@ -435,9 +458,9 @@ class AppController(QObject):
     def _dashboard_ready(self) -> None:
         """The dashboard is painted with its numbers: open the workspace fully if only the quick way is open."""
         key, self._key = self._key, None
+        self.ready.emit()
         if key is not None and self.services is None:
             self._open_fully(key, show=False)
-        self.ready.emit()
 
     def _switch_user(self, user_id: str) -> None:
         from fieldvisit.store.services.access import switch_user
@@ -471,7 +494,7 @@ class AppController(QObject):
         if self.idle is None and app is not None:
             self.idle = IdleWatcher(self.prefs.idle_lock_minutes(), self)
             self.idle.timed_out.connect(self.lock)
-            app.installEventFilter(self.idle)
+            self.idle.watch(app, self.main_window)
         elif self.idle is not None:
             self.idle.restart()
 
