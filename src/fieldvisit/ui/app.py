@@ -14,9 +14,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,6 +29,9 @@ from fieldvisit.ui.shell.unlock_window import UnlockWindow
 from fieldvisit.ui.tasks import Progress, TaskRunner
 from fieldvisit.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "FieldVisit"
@@ -37,16 +40,6 @@ _WORKSPACE_INFO = "workspace.json"  # store.workspace.INFO_FILE: checked without
 _WARM_UP_AFTER_MS = 400
 """Delay before loading the database layers behind the first window: typing a password takes longer, and a
 password given at once (a password manager) is better served by the dashboard not competing with them."""
-_INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TabletPress,
-    }
-)
 
 
 def _now() -> Any:
@@ -67,6 +60,20 @@ class IdleWatcher(QObject):
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Imported here: PySide6 makes QEvent's Python enums when it is first imported (about 3 ms), which the
+        # first window need not wait for.
+        from PySide6.QtCore import QEvent
+
+        self._input_events = frozenset(
+            {
+                QEvent.Type.KeyPress,
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseMove,
+                QEvent.Type.Wheel,
+                QEvent.Type.TouchBegin,
+                QEvent.Type.TabletPress,
+            }
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may shift by 5% (45 s of 15 min)
@@ -102,7 +109,7 @@ class IdleWatcher(QObject):
             window.installEventFilter(self)  # installing twice keeps one filter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+        if event.type() in self._input_events and self._timer.isActive():
             self._timer.start()
         return False
 
@@ -340,8 +347,6 @@ class AppController(QObject):
 
             self._prepared = MainWindow(None, demo=False, tasks=self.tasks, clock=self.clock)
             self._prepared.ensurePolished()
-            # The first `style()` makes QStyle's Python enums (about 8 ms); the dashboard's alert flags need it.
-            self._prepared.style()
 
     def _unlocked(self, result: tuple[Any, Any]) -> None:
         """The key opened the database: paint the dashboard now, open the workspace fully once it shows."""

@@ -115,7 +115,6 @@ def stylesheet(percent: int) -> str:
                                  text-align: left; padding: 0; min-height: {px(104)}; min-width: {px(190)}; }}
     QPushButton[card="true"]:hover {{ border: 2px solid {ACCENT}; background: #f7faff; }}
     QLabel[role="cardNumber"] {{ font-size: {point_size(percent, 4):.1f}pt; font-weight: bold; color: {ACCENT}; }}
-    QLabel[role="cardNumber"][alert="true"] {{ color: {ERROR}; }}
     QLabel[role="cardLabel"] {{ color: {MUTED}; }}
     QLabel[role="dueText"] {{ font-size: {point_size(percent, 1.5):.1f}pt; font-weight: bold; }}
     QLabel[role="statusChip"] {{ background: #e3eaf3; color: {ACCENT}; border-radius: 4px; padding: {px(4)} {px(10)};
