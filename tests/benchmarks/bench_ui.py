@@ -43,7 +43,7 @@ BARE = textwrap.dedent(
 APP = textwrap.dedent(
     """
     import sys, time
-    started = time.perf_counter()
+    launched = float(sys.argv[3])  # the parent's wall clock when it started this process
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from fieldvisit.ui.app import AppController, make_application
@@ -58,16 +58,16 @@ APP = textwrap.dedent(
 
     def ready():
         if "dashboard" not in marks:
-            marks["dashboard"] = time.perf_counter() - started
+            marks["dashboard"] = time.time() - launched
             print("READY", " ".join(f"{k}={v:.3f}" for k, v in marks.items()), flush=True)
 
     def loaded():
-        print(f"LOADED sections={time.perf_counter() - started:.3f}", flush=True)
+        print(f"LOADED sections={time.time() - launched:.3f}", flush=True)
         controller.shutdown()
         app.quit()
 
     def type_password():
-        marks["unlock_window"] = time.perf_counter() - started
+        marks["unlock_window"] = time.time() - launched
         controller.unlock_window.password.setText(sys.argv[2])
         controller.unlock_window.unlock_button.click()
 
@@ -115,7 +115,7 @@ def timed_start(script: str, *args: str) -> tuple[float, str]:
     """Wall time from launching a fresh Python process to its READY line, and that line."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-c", script, *args],
+        [sys.executable, "-c", script, *args, repr(time.time())],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
