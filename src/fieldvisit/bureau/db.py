@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -94,20 +95,19 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows that all name the same columns. On PostgreSQL this is one COPY (values encoded by the
-    driver in C, one round trip), where executemany sends and binds every row on its own; elsewhere it is
-    executemany. Values go through the columns' own types either way."""
+    """Insert rows that all name the same columns. On PostgreSQL this is one COPY (one round trip, rows
+    formatted by the driver in C with each column's type given once), where executemany sends and binds every
+    row on its own; elsewhere it is executemany. Values go through the columns' own types either way."""
     if not rows:
         return
     if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
         connection.execute(table.insert(), rows)
         return
     from psycopg import sql
-    from psycopg.types.json import Json
 
     columns = [column for column in table.columns if column.name in rows[0]]
     converters = [
-        (column.name, Json if isinstance(column.type, JSON) else column.type.bind_processor(connection.dialect))
+        (column.name, None if isinstance(column.type, JSON) else column.type.bind_processor(connection.dialect))
         for column in columns
     ]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
@@ -116,12 +116,31 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     cursor = connection.connection.cursor()
     try:
         with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row(
-                    [convert(row[name]) if convert is not None else row[name] for name, convert in converters]
-                )
+            copy.set_types([_copy_type(column) for column in columns])
+            if any(convert is not None for _, convert in converters):
+                for row in rows:
+                    copy.write_row(
+                        [convert(row[name]) if convert is not None else row[name] for name, convert in converters]
+                    )
+            else:
+                names = [name for name, _ in converters]
+                for row in rows:
+                    copy.write_row([row[name] for name in names])
     finally:
         cursor.close()
+
+
+_COPY_TYPE_NAMES = {"float": "float8", "json": "jsonb"}
+"""Column type names as PostgreSQL's catalogue knows them, where SQLAlchemy's differ (a JSON value is written
+as JSON text either way)."""
+
+
+@functools.cache
+def _copy_type(column: Any) -> str:
+    from sqlalchemy.dialects import postgresql
+
+    name = column.type.compile(dialect=postgresql.dialect()).split("(")[0].lower()
+    return _COPY_TYPE_NAMES.get(name, name)
 
 
 def one_of(connection: Connection, column: ColumnElement[Any], values: Collection[Any]) -> list[ColumnElement[bool]]:
