@@ -7,6 +7,7 @@ import sys
 import textwrap
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import Session, col, func, select
@@ -148,3 +149,42 @@ def test_the_quick_path_loads_no_database_layers(demo: Workspace, tmp_path: Path
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+class _RecordingConnection:
+    """A DB-API connection that notes every statement the dashboard runs."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.statements: list[tuple[str, tuple[Any, ...]]] = []
+
+    def cursor(self) -> Any:
+        outer, inner = self, self.connection.cursor()
+
+        class Cursor:
+            def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Any:
+                outer.statements.append((sql, tuple(parameters)))
+                return inner.execute(sql, parameters)
+
+            def close(self) -> None:
+                inner.close()
+
+        return Cursor()
+
+
+@pytest.mark.parametrize("mine", [False, True], ids=["everyone", "one-director"])
+def test_dashboard_reads_no_whole_table(demo: Workspace, mine: bool) -> None:
+    """Unlocking paints these numbers: each query reads an index (migration 0003), never a whole table's rows."""
+    raw = demo.engine.raw_connection()
+    try:
+        recording = _RecordingConnection(raw)
+        read_dashboard(recording, TODAY, director_id=_director(demo) if mine else "")
+        cursor = raw.cursor()
+        for sql, parameters in recording.statements:
+            if not sql.startswith("SELECT"):
+                continue
+            steps = [row[3] for row in cursor.execute(f"EXPLAIN QUERY PLAN {sql}", parameters).fetchall()]
+            assert all(not step.startswith("SCAN") or "COVERING INDEX" in step for step in steps), (sql, steps)
+        cursor.close()
+    finally:
+        raw.close()

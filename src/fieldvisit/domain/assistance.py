@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Field, Index
+from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
 from fieldvisit.domain.enums import Sex as Sex
@@ -117,7 +117,6 @@ class HouseholdAssessment(FormRecord, table=True):
     """One home visit (家庭经济状况入户调查) of one household; members and money rows hang off it."""
 
     __tablename__ = "household_assessment"
-    __table_args__ = (Index("ix_household_assessment_state_deleted", "state", "deleted"),)
 
     survey_no: str = Field(index=True, max_length=40)
     assistance_type: str = enum_field(AssistanceType.MINIMUM_LIVING, index=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Field, Index
+from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
 from fieldvisit.domain.enums import CaseStatus as CaseStatus
@@ -117,7 +117,6 @@ class Patrol(FormRecord, table=True):
     """One patrol of a no-burial zone (巡查记录)."""
 
     __tablename__ = "patrol"
-    __table_args__ = (Index("ix_patrol_state_deleted", "state", "deleted"),)
 
     patrol_no: str = Field(index=True, max_length=40)
     town_code: str = Field(index=True, max_length=9)
@@ -140,10 +139,6 @@ class GraveCase(FormRecord, table=True):
     """One illegal grave (违建坟墓台账, 一墓一档) from discovery to closure (销号)."""
 
     __tablename__ = "grave_case"
-    __table_args__ = (
-        Index("ix_grave_case_state_deleted", "state", "deleted"),
-        Index("ix_grave_case_dashboard", "status", "deleted", "deadline"),
-    )
 
     case_no: str = Field(index=True, max_length=40)
     source: str = enum_field(CaseSource.PATROL)
@@ -233,7 +228,6 @@ class Reinspection(FormRecord, table=True):
     """A re-inspection (复查) after the deadline, with before/after comparison and a conclusion."""
 
     __tablename__ = "reinspection"
-    __table_args__ = (Index("ix_reinspection_state_deleted", "state", "deleted"),)
 
     case_id: str = Field(foreign_key="grave_case.id", index=True, max_length=36)
     inspected_on: date

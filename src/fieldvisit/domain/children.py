@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Field, Index
+from sqlmodel import Field
 
 from fieldvisit.domain.base import FormRecord, LabelledEnum, Syncable, enum_field, json_dict, json_list
 from fieldvisit.domain.enums import ChildStatus as ChildStatus
@@ -120,10 +120,6 @@ class ChildFile(FormRecord, table=True):
     """The file of one child (一人一档): identity, category, family, guardian, school, health, risk, status."""
 
     __tablename__ = "child_file"
-    __table_args__ = (
-        Index("ix_child_file_dashboard", "status", "deleted", "next_visit_due", "risk_level"),
-        Index("ix_child_file_director_dashboard", "director_id", "status", "deleted", "next_visit_due", "risk_level"),
-    )
 
     file_no: str = Field(index=True, max_length=40)
     name: str = Field(index=True, max_length=64)
@@ -167,7 +163,6 @@ class ChildVisit(FormRecord, table=True):
     """One visit to a child (探访记录). Append-only once final: corrections are amendments."""
 
     __tablename__ = "child_visit"
-    __table_args__ = (Index("ix_child_visit_state_deleted", "state", "deleted"),)
 
     child_id: str = Field(foreign_key="child_file.id", index=True, max_length=36)
     visit_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)

@@ -1,5 +1,8 @@
 """Covering indexes for the dashboard's counts, so that unlocking reads index pages rather than whole tables.
 
+They belong to the device's store only, so they are not declared on the shared domain models: the bureau copies
+those tables (bureau.tables) and has no dashboard to count for.
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-28
