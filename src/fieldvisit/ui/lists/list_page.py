@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +27,16 @@ from fieldvisit.ui.shell.widgets import label, named
 
 RowTest = Callable[[Any], bool]
 
-_FILTER_LABEL_CHARS = 7
+_FILTER_MIN_CHARS = 3
+"""A filter's size hint in Latin "x" widths; its real minimum is its label's width (`_label_width`)."""
+
+
+def _label_width(combo: QComboBox) -> int:
+    """The width at which a drop-down shows its first entry whole: Qt sizes one by a count of Latin "x"s,
+    narrower than Chinese characters, so the count's width is swapped for the entry's."""
+    metrics = combo.fontMetrics()
+    chrome = combo.minimumSizeHint().width() - metrics.horizontalAdvance("x") * combo.minimumContentsLength()
+    return chrome + metrics.horizontalAdvance(combo.itemText(0))
 
 
 @dataclass
@@ -91,6 +101,11 @@ class ListPage(QWidget):
         self.search.setMinimumWidth(180)
         self.bar.addWidget(self.search, 2)
         layout.addLayout(self.bar)
+        self.filter_row = QHBoxLayout()
+        """The filters' own row, used when they and the search box do not fit on one (large fonts, narrow
+        windows): each drop-down then keeps its label whole."""
+        layout.addLayout(self.filter_row)
+        self._filters_wrapped = False
 
         self.table = named(QTableView(self), f"{prefix}Table", prefix)
         self.table.setModel(self.proxy)
@@ -122,10 +137,10 @@ class ListPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self._filters.append((spec, combo))
             self._fill(spec, combo, spec.options)
-            # Wide enough for its "all …" entry (全部风险等级), which says what the filter is about.
-            combo.setMinimumContentsLength(min(max(len(combo.itemText(0)), 5), _FILTER_LABEL_CHARS))
+            combo.setMinimumContentsLength(_FILTER_MIN_CHARS)
             combo.currentIndexChanged.connect(self._filter_changed)
-            self.bar.addWidget(combo, 1)
+            (self.filter_row if self._filters_wrapped else self.bar).addWidget(combo, 1)
+        self._arrange_filters()
 
     def set_rows(self, rows: Sequence[Any], keys: dict[str, SearchKeys], *, sync_shown: bool = True) -> None:
         """Show these rows (and remember their search keys); filters keep their choices where still valid.
@@ -207,6 +222,35 @@ class ListPage(QWidget):
     def _test(self, spec: ListFilter, combo: QComboBox) -> RowTest | None:
         index = combo.currentIndex()
         return spec.options[index].test if 0 <= index < len(spec.options) else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_filters()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._arrange_filters)  # once every child has the new font
+
+    def _arrange_filters(self) -> None:
+        """Each filter wide enough for its "all …" entry (全部风险等级), which says what it is about; the filters
+        beside the search box when all fit so, else on a row of their own."""
+        combos = [combo for _, combo in self._filters]
+        if not combos:
+            return
+        for combo in combos:
+            combo.setMinimumWidth(_label_width(combo))
+        spacing = max(self.bar.spacing(), 0)
+        needed = self.search.minimumWidth() + sum(combo.minimumWidth() + spacing for combo in combos)
+        margins = self.layout().contentsMargins()
+        wrap = needed > self.width() - margins.left() - margins.right()
+        if wrap == self._filters_wrapped:
+            return
+        source, target = (self.bar, self.filter_row) if wrap else (self.filter_row, self.bar)
+        for combo in combos:
+            source.removeWidget(combo)
+            target.addWidget(combo, 1)
+        self._filters_wrapped = wrap
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
