@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,6 +47,14 @@ SECTIONS_BY_ROLE: dict[str, tuple[str, ...]] = {
     Role.PATROL_OFFICER: ("dashboard", "cases", "sync", "settings"),
 }
 ALL_SECTIONS = ("dashboard", "households", "children", "cases", "sync", "settings")
+
+
+class _Navigation(QFrame):
+    """The navigation column: 200 px at least, wider when its buttons need it (large font sizes)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(200, hint.width()), hint.height())
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
             "settings": "navSettings",
         }
 
-        nav = QFrame(self)
+        nav = _Navigation(self)
         nav.setObjectName("navigation")
         nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         nav_box = QVBoxLayout(nav)
@@ -124,7 +132,6 @@ class MainWindow(QMainWindow):
         nav_box.addStretch(1)
         self.sync_status = named(label("", wrap=True), "navSyncStatus", self.tr("Sync status"))
         nav_box.addWidget(self.sync_status)
-        nav.setMinimumWidth(200)
 
         body = QWidget(self)
         self._body_box = QVBoxLayout(body)
