@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,16 +27,24 @@ from fieldvisit.ui.shell.widgets import label, named
 
 RowTest = Callable[[Any], bool]
 
-_FILTER_MIN_CHARS = 3
-"""A filter's size hint in Latin "x" widths; its real minimum is its label's width (`_label_width`)."""
 
+class _FilterCombo(QComboBox):
+    """A filter drop-down that asks for the width of its first entry (全部风险等级, which says what it filters) but
+    can shrink to a few characters: the window never has to be wider than a small screen, and the list puts
+    its filters on a row of their own before any of them is cut."""
 
-def _label_width(combo: QComboBox) -> int:
-    """The width at which a drop-down shows its first entry whole: Qt sizes one by a count of Latin "x"s,
-    narrower than Chinese characters, so the count's width is swapped for the entry's."""
-    metrics = combo.fontMetrics()
-    chrome = combo.minimumSizeHint().width() - metrics.horizontalAdvance("x") * combo.minimumContentsLength()
-    return chrome + metrics.horizontalAdvance(combo.itemText(0))
+    _MIN_CHARS = 3
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(self._MIN_CHARS)
+
+    def sizeHint(self) -> QSize:
+        # Qt counts Latin "x"s, narrower than Chinese characters: that count's width is swapped for the entry's.
+        metrics = self.fontMetrics()
+        chrome = super().sizeHint().width() - metrics.horizontalAdvance("x") * self._MIN_CHARS
+        return QSize(chrome + metrics.horizontalAdvance(self.itemText(0)), super().sizeHint().height())
 
 
 @dataclass
@@ -132,12 +140,10 @@ class ListPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         for spec in filters:
-            combo = named(QComboBox(self), f"{self.prefix}{spec.key[:1].upper()}{spec.key[1:]}Filter", spec.label)
+            combo = named(_FilterCombo(self), f"{self.prefix}{spec.key[:1].upper()}{spec.key[1:]}Filter", spec.label)
             combo.setToolTip(spec.label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self._filters.append((spec, combo))
             self._fill(spec, combo, spec.options)
-            combo.setMinimumContentsLength(_FILTER_MIN_CHARS)
             combo.currentIndexChanged.connect(self._filter_changed)
             (self.filter_row if self._filters_wrapped else self.bar).addWidget(combo, 1)
         self._arrange_filters()
@@ -238,10 +244,8 @@ class ListPage(QWidget):
         combos = [combo for _, combo in self._filters]
         if not combos:
             return
-        for combo in combos:
-            combo.setMinimumWidth(_label_width(combo))
         spacing = max(self.bar.spacing(), 0)
-        needed = self.search.minimumWidth() + sum(combo.minimumWidth() + spacing for combo in combos)
+        needed = self.search.minimumWidth() + sum(combo.sizeHint().width() + spacing for combo in combos)
         margins = self.layout().contentsMargins()
         wrap = needed > self.width() - margins.left() - margins.right()
         if wrap == self._filters_wrapped:
