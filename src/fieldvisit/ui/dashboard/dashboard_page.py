@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta, timezone
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QPaintEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,6 +30,8 @@ from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import ERROR, risk_colour
 
 URGENT_ROWS = 8
+CARD_COLUMNS = 4
+MIN_CARD_COLUMNS = 2
 _CST = timezone(timedelta(hours=8))
 
 
@@ -154,6 +156,7 @@ class DashboardPage(QWidget):
         self._grid.setSpacing(14)
         self.cards: dict[str, DashboardCard] = {}
         self._card_parts: dict[str, str] = {}
+        self._columns = 0
         for key, part, text, target in self._card_specs():
             card = DashboardCard(key, text, self)
             card.clicked.connect(lambda _=False, t=target: self.navigate.emit(*t))
@@ -228,8 +231,39 @@ class DashboardPage(QWidget):
             card = self.cards.pop(key)
             card.setParent(None)
             card.deleteLater()
-        for index, card in enumerate(self.cards.values()):
-            self._grid.addWidget(card, index // 4, index % 4)
+        self._columns = 0
+        self._place_cards()
+
+    def _place_cards(self) -> None:
+        """Four cards a row when the page is wide enough for them, fewer at large font sizes or in a narrow
+        window (down to MIN_CARD_COLUMNS, which the page's minimum width allows for)."""
+        cards = list(self.cards.values())
+        if not cards:
+            return
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() + self._grid.spacing()
+        fits = room // (cards[0].minimumSizeHint().width() + self._grid.spacing())
+        columns = max(MIN_CARD_COLUMNS, min(CARD_COLUMNS, fits))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in cards:
+            self._grid.removeWidget(card)
+        for index, card in enumerate(cards):
+            self._grid.addWidget(card, index // columns, index % columns)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as MIN_CARD_COLUMNS cards, however many a row holds now: the cards re-flow when it shrinks.
+        hint = super().minimumSizeHint()
+        cards = list(self.cards.values())
+        if not cards or self._columns <= MIN_CARD_COLUMNS:
+            return hint
+        card = cards[0].minimumSizeHint().width() + self._grid.spacing()
+        return QSize(hint.width() - card * (self._columns - MIN_CARD_COLUMNS), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
 
     def refresh(self) -> None:
         """Re-read the counts and urgent items off the GUI thread (nothing to read from before `source` is set)."""
