@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldvisit.domain.shared import Role, User
 from fieldvisit.ui.format import enum_text
@@ -40,11 +49,16 @@ class SettingsPage(QWidget):
         self.tabs = named(QTabWidget(self), "settingsTabs", self.tr("Settings"))
         self.tabs.currentChanged.connect(self._tab_shown)
         outer.addWidget(self.tabs, 1)
-        general = QWidget(self.tabs)
+        # The settings scroll rather than make the window taller than a small laptop screen (or at large fonts).
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        general = QWidget(scroll)
         layout = QVBoxLayout(general)
-        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setContentsMargins(0, 12, 12, 0)
         layout.setSpacing(14)
-        self.tabs.addTab(general, self.tr("General"))
+        scroll.setWidget(general)
+        self.tabs.addTab(scroll, self.tr("General"))
 
         display = QGroupBox(self.tr("Display"), self)
         form = QFormLayout(display)
