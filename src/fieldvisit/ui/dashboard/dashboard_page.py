@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta, timezone
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -107,6 +109,16 @@ class DashboardCard(QPushButton):
         self.setAccessibleDescription(f"{self.caption.text()}: {value}")
 
 
+class _Content(QWidget):
+    """The scrolled part of the dashboard; its paint is what tells that the numbers are on screen."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class DashboardPage(QWidget):
     """Counts for the worker's role; `navigate` asks the main window for a list with a filter chosen.
 
@@ -139,7 +151,19 @@ class DashboardPage(QWidget):
         self.loaded = False
         self._announce = False
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The page scrolls rather than make the window taller than the screen (large fonts, small laptops).
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.viewport().setAutoFillBackground(False)
+        self._content = _Content(self._scroll)
+        self._content.painted.connect(self._announce_ready)
+        self._scroll.setWidget(self._content)
+        self._content.setAutoFillBackground(False)  # setWidget turns it on: the window's background shows through
+        outer.addWidget(self._scroll)
+        layout = QVBoxLayout(self._content)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(14)
         head = QHBoxLayout()
@@ -235,13 +259,14 @@ class DashboardPage(QWidget):
         self._place_cards()
 
     def _place_cards(self) -> None:
-        """Four cards a row when the page is wide enough for them, fewer at large font sizes or in a narrow
-        window (down to MIN_CARD_COLUMNS, which the page's minimum width allows for)."""
+        """Four cards a row when the page is wide enough for them, fewer (down to MIN_CARD_COLUMNS) at large font
+        sizes or in a narrow window."""
         cards = list(self.cards.values())
         if not cards:
             return
-        margins = self.layout().contentsMargins()
-        room = self.width() - margins.left() - margins.right() + self._grid.spacing()
+        margins = self._content.layout().contentsMargins()
+        scroll_bar = self._scroll.verticalScrollBar().sizeHint().width()  # counted as if shown: no see-saw
+        room = self.width() - scroll_bar - margins.left() - margins.right() + self._grid.spacing()
         fits = room // (cards[0].minimumSizeHint().width() + self._grid.spacing())
         columns = max(MIN_CARD_COLUMNS, min(CARD_COLUMNS, fits))
         if columns == self._columns:
@@ -251,15 +276,6 @@ class DashboardPage(QWidget):
             self._grid.removeWidget(card)
         for index, card in enumerate(cards):
             self._grid.addWidget(card, index // columns, index % columns)
-
-    def minimumSizeHint(self) -> QSize:
-        # As narrow as MIN_CARD_COLUMNS cards, however many a row holds now: the cards re-flow when it shrinks.
-        hint = super().minimumSizeHint()
-        cards = list(self.cards.values())
-        if not cards or self._columns <= MIN_CARD_COLUMNS:
-            return hint
-        card = cards[0].minimumSizeHint().width() + self._grid.spacing()
-        return QSize(hint.width() - card * (self._columns - MIN_CARD_COLUMNS), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -309,7 +325,7 @@ class DashboardPage(QWidget):
         self.loaded = True
         if self.isVisible():
             self._announce = True
-            self.update()
+            self._content.update()
         else:
             self.ready.emit()
 
@@ -325,10 +341,6 @@ class DashboardPage(QWidget):
             who = f"{case.case_no} {case.party_name}".strip()
             urgent.append(UrgentItem(case.id, "case", what, who, place, case.deadline, ""))
         return urgent
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self._announce_ready()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Left for another section before it was painted: what waits for `ready` must not wait for ever.
