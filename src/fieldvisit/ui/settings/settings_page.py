@@ -58,6 +58,7 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(0, 12, 12, 0)
         layout.setSpacing(14)
         scroll.setWidget(general)
+        general.setAutoFillBackground(False)  # setWidget turns it on: the tab's background shows through
         self.tabs.addTab(scroll, self.tr("General"))
 
         display = QGroupBox(self.tr("Display"), self)
