@@ -96,6 +96,9 @@ def stylesheet(percent: int) -> str:
         padding: {px(12)} {px(18)}; font-size: {point_size(percent, 0.5):.1f}pt;
     }}
     #navigation QPushButton:hover {{ background: #21476d; }}
+    #navigation QScrollBar:vertical {{ background: #17324d; width: {px(10)}; }}
+    #navigation QScrollBar::handle:vertical {{ background: #3d5f82; border-radius: {px(4)}; min-height: {px(24)}; }}
+    #navigation QScrollBar::add-line, #navigation QScrollBar::sub-line {{ height: 0; }}
     #navigation QPushButton:checked {{ background: {ACCENT}; color: white; font-weight: bold; }}
     #navigation QLabel {{ color: #9fb3c8; padding: {px(6)} {px(18)}; }}
     #navigation QLabel[role="appTitle"] {{ color: white; font-size: {point_size(percent, 1.5):.1f}pt; font-weight: bold;

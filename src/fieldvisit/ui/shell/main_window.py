@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,12 +50,31 @@ SECTIONS_BY_ROLE: dict[str, tuple[str, ...]] = {
 ALL_SECTIONS = ("dashboard", "households", "children", "cases", "sync", "settings")
 
 
-class _Navigation(QFrame):
-    """The navigation column: 200 px at least, wider when its buttons need it (large font sizes)."""
+class _Navigation(QScrollArea):
+    """The navigation column: 200 px at least and wider when its buttons need it; it scrolls rather than make the
+    window taller than the screen (large font sizes)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        self.column = QWidget(self)
+        self.setWidget(self.column)
+        self.column.setAutoFillBackground(False)  # setWidget turns it on: the column's colour shows through
 
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(max(200, hint.width()), hint.height())
+        width = self.column.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(200, width), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        # Room for the user's name and role on one line, but not at any width: at large font sizes it wraps.
+        least = self.minimumSizeHint().width()
+        width = self.column.sizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(min(max(least, width), round(least * 1.3)), super().sizeHint().height())
 
 
 class MainWindow(QMainWindow):
@@ -112,9 +132,7 @@ class MainWindow(QMainWindow):
         }
 
         nav = _Navigation(self)
-        nav.setObjectName("navigation")
-        nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        nav_box = QVBoxLayout(nav)
+        nav_box = QVBoxLayout(nav.column)
         nav_box.setContentsMargins(0, 0, 0, 12)
         nav_box.setSpacing(2)
         nav_box.addWidget(named(label(self.tr("FieldVisit"), "appTitle"), "appTitle", self.tr("FieldVisit")))
@@ -123,7 +141,7 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for key in ALL_SECTIONS:
-            nav_button = named(QPushButton(titles[key], nav), object_names[key], titles[key])
+            nav_button = named(QPushButton(titles[key], nav.column), object_names[key], titles[key])
             nav_button.setCheckable(True)
             nav_button.clicked.connect(lambda _=False, k=key: self.show_section(k))
             self.nav_group.addButton(nav_button)
