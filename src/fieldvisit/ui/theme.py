@@ -144,6 +144,9 @@ def stylesheet(percent: int) -> str:
         min-height: {px(22)};
     }}
     QPushButton:hover {{ background: #eef4fb; }}
+    QPushButton[hasMenu="true"] {{ padding-right: {px(30)}; }}
+    QPushButton[hasMenu="true"]::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right;
+                                                 right: {px(10)}; }}
     QPushButton:disabled {{ color: #9aa5b1; background: #f0f2f4; }}
     QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; font-weight: bold; }}
     QPushButton[primary="true"]:hover {{ background: #194f8c; }}

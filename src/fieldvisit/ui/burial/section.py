@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldvisit.ui.burial.cases_list import CasesList
 from fieldvisit.ui.shell.section import Section
 from fieldvisit.ui.shell.services import AppServices, editor_services
-from fieldvisit.ui.shell.widgets import button
+from fieldvisit.ui.shell.widgets import button, menu_button
 
 if TYPE_CHECKING:
     from fieldvisit.store.services.records import Outcome
@@ -31,9 +31,8 @@ class CasesSection(Section):
         self._loaded = False
         self._thumbs: dict[str, QPixmap | None] = {}
         self.towns: dict[str, str] = {}
-        self.ledger_button = button(self.tr("Print ledger"), "printLedgerButton", parent=self.list)
+        self.ledger_button = menu_button(self.tr("Print ledger"), "printLedgerButton", parent=self.list)
         self.ledger_button.setToolTip(self.tr("The case ledger (违建坟墓台账) of one town"))
-        self.ledger_button.setMenu(QMenu(self.ledger_button))
         self.ledger_button.menu().aboutToShow.connect(self.fill_ledger_menu)
         self.list.actions.addWidget(self.ledger_button)
         patrol = button(self.tr("New patrol"), "newPatrolButton", primary=True, parent=self.list)

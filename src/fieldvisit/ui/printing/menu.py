@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from fieldvisit.ui.shell.widgets import button
+from fieldvisit.ui.shell.widgets import menu_button
 
 PrintEntry = tuple[str, str, str]
 """(what to print, its title on the menu and the preview, the action's objectName)."""
@@ -16,8 +16,7 @@ PrintEntry = tuple[str, str, str]
 def print_menu_button(parent: QWidget, entries: Sequence[PrintEntry], requested: SignalInstance) -> QPushButton:
     """A "Print…" button whose menu emits `requested(what, title)`; with no entries it is hidden."""
     text = QCoreApplication.translate("PrintMenu", "Print…")
-    result = button(text, "printButton", parent=parent)
-    result.setMenu(QMenu(result))
+    result = menu_button(text, "printButton", parent=parent)
     set_print_entries(result, entries, requested)
     return result
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -23,6 +23,14 @@ def button(text: str, object_name: str, *, primary: bool = False, parent: QWidge
     if primary:
         result.setProperty("primary", True)
         result.setDefault(True)
+    return result
+
+
+def menu_button(text: str, object_name: str, *, parent: QWidget | None = None) -> QPushButton:
+    """A push button that opens a drop-down menu (`menu()`); its arrow gets room of its own (theme.py)."""
+    result = button(text, object_name, parent=parent)
+    result.setMenu(QMenu(result))
+    result.setProperty("hasMenu", True)
     return result
 
 
