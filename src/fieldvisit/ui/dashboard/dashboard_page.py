@@ -7,10 +7,9 @@ from datetime import date, timedelta, timezone
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QHideEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from fieldvisit.store.repositories.dashboard_reads import DashboardParts, Dashbo
 from fieldvisit.ui.format import date_text, enum_text
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
-from fieldvisit.ui.shell.widgets import label, named
+from fieldvisit.ui.shell.widgets import Reflowing, label, named, scrolling
 from fieldvisit.ui.tasks import TaskRunner
 from fieldvisit.ui.theme import ERROR, risk_colour
 
@@ -119,7 +118,7 @@ class _Content(QWidget):
         self.painted.emit()
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Reflowing):
     """Counts for the worker's role; `navigate` asks the main window for a list with a filter chosen.
 
     `ready` fires once the first numbers have been painted (start-up measures to it).
@@ -154,14 +153,9 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         # The page scrolls rather than make the window taller than the screen (large fonts, small laptops).
-        self._scroll = QScrollArea(self)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.viewport().setAutoFillBackground(False)
-        self._content = _Content(self._scroll)
+        self._content = _Content()
         self._content.painted.connect(self._announce_ready)
-        self._scroll.setWidget(self._content)
-        self._content.setAutoFillBackground(False)  # setWidget turns it on: the window's background shows through
+        self._scroll = scrolling(QScrollArea(self), self._content)
         outer.addWidget(self._scroll)
         layout = QVBoxLayout(self._content)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -248,17 +242,15 @@ class DashboardPage(QWidget):
         """Keep only the cards of `scope`'s parts (the others are removed) and count for `scope` from now on."""
         self._scope = scope
         self._syncs = syncs
-        for card in self.cards.values():
-            self._grid.removeWidget(card)
         for key in [key for key, part in self._card_parts.items() if part and not getattr(scope.parts, part)]:
             del self._card_parts[key]
             card = self.cards.pop(key)
             card.setParent(None)
             card.deleteLater()
         self._columns = 0
-        self._place_cards()
+        self.reflow()
 
-    def _place_cards(self) -> None:
+    def reflow(self) -> None:
         """Four cards a row when the page is wide enough for them, fewer (down to MIN_CARD_COLUMNS) at large font
         sizes or in a narrow window."""
         cards = list(self.cards.values())
@@ -276,10 +268,6 @@ class DashboardPage(QWidget):
             self._grid.removeWidget(card)
         for index, card in enumerate(cards):
             self._grid.addWidget(card, index // columns, index % columns)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._place_cards()
 
     def refresh(self) -> None:
         """Re-read the counts and urgent items off the GUI thread (nothing to read from before `source` is set)."""

@@ -6,8 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +22,7 @@ from fieldvisit.store.repositories.search import SearchKeys, compile_query
 from fieldvisit.ui.lists.column_widths import ColumnFitter
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
-from fieldvisit.ui.shell.widgets import label, named
+from fieldvisit.ui.shell.widgets import Reflowing, label, named
 
 RowTest = Callable[[Any], bool]
 
@@ -66,7 +65,7 @@ class ListFilter:
     from_rows: Callable[[Sequence[Any], dict[str, str]], list[FilterChoice]] | None = None
 
 
-class ListPage(QWidget):
+class ListPage(Reflowing):
     """One list: `set_rows` fills it; typing or choosing a filter narrows it at once."""
 
     open_requested = Signal(str)
@@ -146,7 +145,7 @@ class ListPage(QWidget):
             self._fill(spec, combo, spec.options)
             combo.currentIndexChanged.connect(self._filter_changed)
             (self.filter_row if self._filters_wrapped else self.bar).addWidget(combo, 1)
-        self._arrange_filters()
+        self.reflow()
 
     def set_rows(self, rows: Sequence[Any], keys: dict[str, SearchKeys], *, sync_shown: bool = True) -> None:
         """Show these rows (and remember their search keys); filters keep their choices where still valid.
@@ -229,18 +228,9 @@ class ListPage(QWidget):
         index = combo.currentIndex()
         return spec.options[index].test if 0 <= index < len(spec.options) else None
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange_filters()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self, self._arrange_filters)  # once every child has the new font
-
-    def _arrange_filters(self) -> None:
-        """Each filter wide enough for its "all …" entry (全部风险等级), which says what it is about; the filters
-        beside the search box when all fit so, else on a row of their own."""
+    def reflow(self) -> None:
+        """The filters beside the search box when all fit there at the width of their "all …" entry
+        (全部风险等级, which says what a filter is about), else on a row of their own."""
         combos = [combo for _, combo in self._filters]
         if not combos:
             return

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QScrollArea,
     QTabWidget,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.shared import Role, User
 from fieldvisit.ui.format import enum_text
 from fieldvisit.ui.prefs import FONT_SCALES, IDLE_LOCK_CHOICES, Preferences
-from fieldvisit.ui.shell.widgets import button, label, named
+from fieldvisit.ui.shell.widgets import button, label, named, scrolling
 
 
 class SettingsPage(QWidget):
@@ -49,17 +48,11 @@ class SettingsPage(QWidget):
         self.tabs = named(QTabWidget(self), "settingsTabs", self.tr("Settings"))
         self.tabs.currentChanged.connect(self._tab_shown)
         outer.addWidget(self.tabs, 1)
-        # The settings scroll rather than make the window taller than a small laptop screen (or at large fonts).
-        scroll = QScrollArea(self.tabs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        general = QWidget(scroll)
+        general = QWidget()
         layout = QVBoxLayout(general)
         layout.setContentsMargins(0, 12, 12, 0)
         layout.setSpacing(14)
-        scroll.setWidget(general)
-        general.setAutoFillBackground(False)  # setWidget turns it on: the tab's background shows through
-        self.tabs.addTab(scroll, self.tr("General"))
+        self.tabs.addTab(scrolling(QScrollArea(self.tabs), general), self.tr("General"))
 
         display = QGroupBox(self.tr("Display"), self)
         form = QFormLayout(display)

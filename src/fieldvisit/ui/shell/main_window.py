@@ -26,7 +26,7 @@ from fieldvisit.domain.clock import Clock
 from fieldvisit.domain.enums import Role
 from fieldvisit.ui.dashboard.dashboard_page import DashboardPage, DashboardScope
 from fieldvisit.ui.format import enum_text
-from fieldvisit.ui.shell.widgets import banner, label, named
+from fieldvisit.ui.shell.widgets import banner, label, named, scrolling
 from fieldvisit.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -58,13 +58,9 @@ class _Navigation(QScrollArea):
         super().__init__(parent)
         self.setObjectName("navigation")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.viewport().setAutoFillBackground(False)
         self.column = QWidget(self)
-        self.setWidget(self.column)
-        self.column.setAutoFillBackground(False)  # setWidget turns it on: the column's colour shows through
+        scrolling(self, self.column)
 
     def minimumSizeHint(self) -> QSize:
         width = self.column.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()

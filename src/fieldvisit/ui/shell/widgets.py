@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -32,6 +34,33 @@ def menu_button(text: str, object_name: str, *, parent: QWidget | None = None) -
     result.setMenu(QMenu(result))
     result.setProperty("hasMenu", True)
     return result
+
+
+def scrolling(area: QScrollArea, content: QWidget) -> QScrollArea:
+    """Make `area` scroll `content`, which fills its width, with no frame and what lies behind showing through:
+    a page scrolls rather than make the window taller than the screen (large font sizes, small laptops)."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)
+    area.setWidget(content)
+    content.setAutoFillBackground(False)  # setWidget turns it on
+    return area
+
+
+class Reflowing(QWidget):
+    """A widget that rearranges its children (`reflow`) when its width or its font changes."""
+
+    def reflow(self) -> None:
+        """Rearrange for the current width and font (subclasses)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.reflow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.reflow)  # once every child has the new font
 
 
 def label(text: str, role: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
