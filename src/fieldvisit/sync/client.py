@@ -270,9 +270,12 @@ class SyncEngine:
                 busy = {item.ref for item in in_flight[0]} if in_flight else set()
                 items = sync_local.take_batch(self.engine, limit=self.options.push_batch, skip=skip | busy)
                 self._upload_attachments(transport, items, report)
+                # The body is made on this thread before the reply comes: made on the link's thread, it would
+                # wait for this one to let go of the GIL, while the bureau waits for it.
+                body = _push_body(items) if items else ""
                 if in_flight is None:
                     if items:
-                        in_flight = (items, link.submit(self._post_batch, transport, items))
+                        in_flight = (items, link.submit(self._post_batch, transport, items, body))
                         continue
                     if not (skip and applied_since_deferral):
                         return
@@ -281,7 +284,7 @@ class SyncEngine:
                     continue
                 sent, reply = in_flight
                 results = self._receipts(transport, sent, reply)
-                in_flight = (items, link.submit(self._post_batch, transport, items)) if items else None
+                in_flight = (items, link.submit(self._post_batch, transport, items, body)) if items else None
                 for batch in results:
                     outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
                     report.pushed += outcome.applied
@@ -292,10 +295,9 @@ class SyncEngine:
                     applied_since_deferral = bool(skip) and (applied_since_deferral or outcome.applied > 0)
                 notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
 
-    def _post_batch(self, transport: Transport, items: list[OutboxItem]) -> p.PushReply:
-        """One push request for items taken (marked sent) from the outbox."""
-        request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
-        reply = transport.call("POST", "/sync/push", p.PushReply, content=request.model_dump_json(), headers=_JSON)
+    def _post_batch(self, transport: Transport, items: list[OutboxItem], body: str) -> p.PushReply:
+        """One push request (`body`, see `_push_body`) for items taken (marked sent) from the outbox."""
+        reply = transport.call("POST", "/sync/push", p.PushReply, content=body, headers=_JSON)
         if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
             raise TransientError("the receipts do not match the mutations sent")
         return reply
@@ -319,7 +321,7 @@ class SyncEngine:
         that one malformed mutation is quarantined alone while the rest go through."""
         sync_local.mark_sent(self.engine, [item.seq for item in items])  # one more attempt of frozen entries
         try:
-            reply = self._post_batch(transport, items)
+            reply = self._post_batch(transport, items, _push_body(items))
         except PermanentError as exc:
             if exc.status in (401, 403):
                 raise
@@ -502,6 +504,11 @@ class SyncEngine:
 
 
 _JSON = {"Content-Type": "application/json"}
+
+
+def _push_body(items: list[OutboxItem]) -> str:
+    request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
+    return request.model_dump_json()
 
 
 def _mutation(item: OutboxItem) -> p.Mutation:
