@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+
+from sqlalchemy import update
 
 from fieldvisit.bureau import admin
 from fieldvisit.bureau.mutations import Caller, apply_batch
+from fieldvisit.bureau.tables import receipt
 from fieldvisit.domain.children import ChildFile, ChildVisit
 from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.shared import Role
@@ -59,6 +64,26 @@ def test_the_same_mutation_twice_in_one_batch_is_applied_once(bureau) -> None:
     receipts = apply_batch(bureau.engine, caller, [mutation, mutation])
     assert [(r.status, r.original_status) for r in receipts] == [("APPLIED", None), ("DUPLICATE", "APPLIED")]
     assert receipts[1].version == 1
+
+
+def test_a_replay_of_a_mutation_stored_under_the_old_digest_is_a_duplicate(bureau) -> None:
+    caller = _director(bureau)
+    record = ChildFile(file_no="T-5", name="戊𠮷", town_code=TOWN, director_id=caller.user_id)
+    mutation = _mutation(record)
+    assert apply_batch(bureau.engine, caller, [mutation])[0].status == "APPLIED"
+    old_digest = hashlib.sha256(
+        json.dumps(
+            {"table": "child_file", "record_id": record.id, "op": "UPSERT", "changed": [], "payload": mutation.payload},
+            sort_keys=True,
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    with bureau.engine.begin() as connection:
+        connection.execute(update(receipt).values(payload_hash=old_digest))
+    [replay] = apply_batch(bureau.engine, caller, [mutation])
+    assert (replay.status, replay.original_status) == ("DUPLICATE", "APPLIED")
+    other = _mutation(record.model_copy(update={"grade": "一年级"}), mutation_id=mutation.mutation_id)
+    assert apply_batch(bureau.engine, caller, [other])[0].code == "mutation_id_reused"
 
 
 def test_a_stale_edit_of_other_fields_merges_and_returns_the_merged_record(bureau) -> None:

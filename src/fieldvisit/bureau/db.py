@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
+import operator
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import JSON, ColumnElement, Connection, Engine, Table, any_, bindparam, create_engine, event
@@ -59,18 +62,35 @@ def _json_loads(data: bytes | str) -> Any:
     return json.loads(data)
 
 
-def _json_dumps(value: Any) -> str:
-    # The same shortcut on the way in: a pushed record or log entry carries a dozen mostly empty JSON values.
+def json_text(value: Any) -> str:
+    """`value` as JSON text, for a JSON column (the same shortcut on the way in: a pushed record or log entry
+    carries a dozen mostly empty JSON values)."""
     if not value and isinstance(value, list | dict):
         return "[]" if isinstance(value, list) else "{}"
-    return json.dumps(value)
+    try:
+        text = orjson.dumps(value)
+    except TypeError:  # what orjson refuses (a lone surrogate, a huge integer): the standard encoder's text
+        return json.dumps(value)
+    if b"null" in text and _non_finite(value):  # orjson writes NaN as null; the database refuses a NaN
+        return json.dumps(value)
+    return text.decode()
+
+
+def _non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_non_finite(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_non_finite(item) for item in value)
+    return False
 
 
 def _psycopg_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     from psycopg.types.json import set_json_dumps, set_json_loads
 
     set_json_loads(_json_loads, dbapi_connection)
-    set_json_dumps(_json_dumps, dbapi_connection)
+    set_json_dumps(json_text, dbapi_connection)
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -97,7 +117,8 @@ def is_sqlite(engine: Engine) -> bool:
 def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows that all name the same columns. On PostgreSQL this is one COPY (one round trip, rows
     formatted by the driver in C with each column's type given once), where executemany sends and binds every
-    row on its own; elsewhere it is executemany. Values go through the columns' own types either way."""
+    row on its own; elsewhere it is executemany. Values go through the columns' own types either way; JSON
+    values go as their text, which the server parses, rather than through a driver dumper call each."""
     if not rows:
         return
     if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
@@ -106,10 +127,13 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     from psycopg import sql
 
     columns = [column for column in table.columns if column.name in rows[0]]
+    names = [column.name for column in columns]
+    values_of = operator.itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     converters = [
-        (column.name, None if isinstance(column.type, JSON) else column.type.bind_processor(connection.dialect))
-        for column in columns
+        (position, json_text if isinstance(column.type, JSON) else column.type.bind_processor(connection.dialect))
+        for position, column in enumerate(columns)
     ]
+    converted = [(position, convert) for position, convert in converters if convert is not None]
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(column.name) for column in columns)
     )
@@ -117,22 +141,19 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     try:
         with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
             copy.set_types([_copy_type(column) for column in columns])
-            if any(convert is not None for _, convert in converters):
-                for row in rows:
-                    copy.write_row(
-                        [convert(row[name]) if convert is not None else row[name] for name, convert in converters]
-                    )
-            else:
-                names = [name for name, _ in converters]
-                for row in rows:
-                    copy.write_row([row[name] for name in names])
+            for row in rows:
+                values = values_of(row)
+                if converted:
+                    values = list(values)
+                    for position, convert in converted:
+                        values[position] = convert(values[position])
+                copy.write_row(values)
     finally:
         cursor.close()
 
 
-_COPY_TYPE_NAMES = {"float": "float8", "json": "jsonb"}
-"""Column type names as PostgreSQL's catalogue knows them, where SQLAlchemy's differ (a JSON value is written
-as JSON text either way)."""
+_COPY_TYPE_NAMES = {"float": "float8", "json": "text"}
+"""Column type names as psycopg's dumpers know them, where SQLAlchemy's differ (JSON goes as its text)."""
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import DBAPIError
 
@@ -60,15 +61,33 @@ class Caller:
 
 
 def payload_hash(mutation: Mutation) -> str:
-    """A digest of what a mutation asks for (not its base version), to tell a replay from a reused id."""
-    body = {
+    """A digest of what a mutation asks for (not its base version), to tell a replay from a reused id: SHA-256
+    of its canonical JSON (sorted keys). NaN hashes as null; a payload holding one is refused anyway."""
+    try:
+        text = orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # what orjson refuses (a lone surrogate, a huge integer)
+        return _legacy_payload_hash(mutation)
+    return hashlib.sha256(text).hexdigest()
+
+
+def _legacy_payload_hash(mutation: Mutation) -> str:
+    """The digest as receipts stored before 2026-11-29 hold it (the standard encoder's spacing)."""
+    text = json.dumps(_hashed(mutation), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _same_payload(stored_hash: str, mutation: Mutation, digest: str) -> bool:
+    return stored_hash == digest or stored_hash == _legacy_payload_hash(mutation)
+
+
+def _hashed(mutation: Mutation) -> dict[str, Any]:
+    return {
         "table": mutation.table,
         "record_id": mutation.record_id,
         "op": mutation.op.value,
         "changed": sorted(mutation.changed),
         "payload": mutation.payload,
     }
-    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 @dataclass
@@ -158,7 +177,7 @@ def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
         return _reused(m)
     if m.mutation_id in batch.receipts_before:
         stored = batch.receipts_before[m.mutation_id]
-        if stored["payload_hash"] != digest:
+        if not _same_payload(stored["payload_hash"], m, digest):
             return _reused(m)
         ref = (stored["table_name"], stored["record_id"])
         current = None
@@ -209,8 +228,7 @@ def _differs_from_payload(table: str, current: dict[str, Any], payload: Mapping[
         sent = validate_payload(table, payload)
     except PayloadError:
         return True
-    columns = [c for c in table_info(table).columns if c not in BOOKKEEPING_FIELDS]
-    return bool(differing_fields(current, sent, columns))
+    return bool(differing_fields(current, sent, table_info(table).content))
 
 
 def _rejected(m: Mutation, code: str, reason: str) -> Receipt:
@@ -310,7 +328,7 @@ def _merge(
         merged["created_at"], merged["created_by"] = current["created_at"], current["created_by"]
         return merged, []
     versions = entry.field_versions if entry else {}
-    columns = [c for c in table_info(m.table).columns if c not in BOOKKEEPING_FIELDS]
+    columns = table_info(m.table).content
     changed = set(m.changed) - BOOKKEEPING_FIELDS
     if m.op == MutationOp.DELETE:
         changed = {"deleted"}
@@ -349,11 +367,12 @@ def _accept(
 ) -> Receipt:
     version = int(current["version"]) + 1 if current else 1
     merged["version"] = version
-    columns = [c for c in table_info(m.table).columns if c not in BOOKKEEPING_FIELDS]
+    columns = table_info(m.table).content
     versions = dict(entry.field_versions) if entry else {}
-    for column in columns:
-        if current is None or merged[column] != current[column]:
-            versions[column] = version
+    if current is None:
+        versions.update(dict.fromkeys(columns, version))
+    else:
+        versions.update((column, version) for column in columns if merged[column] != current[column])
     batch.rows[ref] = merged
     batch.changed[ref] = merged
     previous = batch.writes[ref].previous if ref in batch.writes else entry
@@ -361,7 +380,7 @@ def _accept(
     batch.entries[ref] = LogEntry(0, m.table, m.record_id, version, root[0], root[1], audience, frozenset(), versions)
     if root == ref and entry is not None and entry.audience != audience:
         batch.moved_roots.add(ref)
-    record = merged if differing_fields(merged, values, columns) else None
+    record = merged if current is not None and differing_fields(merged, values, columns) else None
     return Receipt(mutation_id=m.mutation_id, status=ReceiptStatus.APPLIED, version=version, record=record)
 
 

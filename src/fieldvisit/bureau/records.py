@@ -7,14 +7,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError, create_model
 from sqlalchemy import Connection, String, Table, select
 
 from fieldvisit.bureau.db import one_of
 from fieldvisit.bureau.tables import metadata
-from fieldvisit.sync.protocol import SYNCED_MODELS
+from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
 
 
 class PayloadError(ValueError):
@@ -29,6 +29,10 @@ class TableInfo:
     columns: tuple[str, ...]
     lengths: dict[str, int]
     names: tuple[str, ...] = ()
+    content: tuple[str, ...] = ()
+    """The columns a device edits (not the bookkeeping ones)."""
+    moments: tuple[str, ...] = ()
+    floats: tuple[str, ...] = ()
 
 
 @cache
@@ -45,7 +49,20 @@ def table_info(name: str) -> TableInfo:
     columns = tuple(column.name for column in table.columns)
     # Plain str names: SQLAlchemy's quoted_name keys make every serializer take its slow path.
     names = tuple(str.__str__(name) for name in columns)
-    return TableInfo(table=table, columns=columns, lengths=lengths, names=names)
+    return TableInfo(
+        table=table,
+        columns=columns,
+        lengths=lengths,
+        names=names,
+        content=tuple(name for name in names if name not in BOOKKEEPING_FIELDS),
+        moments=_of_type(name, datetime),
+        floats=_of_type(name, float),
+    )
+
+
+def _of_type(name: str, kind: type) -> tuple[str, ...]:
+    fields = SYNCED_MODELS[name].model_fields
+    return tuple(name for name, info in fields.items() if info.annotation is kind or kind in get_args(info.annotation))
 
 
 @cache
@@ -67,15 +84,18 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         )
         raise PayloadError(f"invalid {name}: {problems}") from None
     info = table_info(name)
-    values = {column: getattr(record, column) for column in info.columns}
+    values = record.__dict__  # the model's fields are the table's columns
     for column, limit in info.lengths.items():
         value = values[column]
         if isinstance(value, str) and len(value) > limit:
             raise PayloadError(f"invalid {name}: {column} is longer than {limit} characters")
-    for column, value in values.items():
-        if isinstance(value, datetime) and value.tzinfo is None:
+    for column in info.moments:
+        value = values[column]
+        if value is not None and value.tzinfo is None:
             raise PayloadError(f"invalid {name}: {column} has no time zone")
-        if isinstance(value, float) and not math.isfinite(value):
+    for column in info.floats:
+        value = values[column]
+        if value is not None and not math.isfinite(value):
             raise PayloadError(f"invalid {name}: {column} is not a finite number")
     return values
 

@@ -18,8 +18,13 @@ from sqlmodel import SQLModel
 
 from fieldvisit.domain import models
 from fieldvisit.domain.types import UTCDateTime
+from fieldvisit.sync.protocol import SYNCED_MODELS, parent_columns
 
 metadata = MetaData()
+
+
+_LOOKUPS = {("child_file", "file_no"), ("staff_user", "username"), ("attachment", "sha256")}
+"""Single-column indexes of domain tables that bureau queries use, besides those on a parent's id."""
 
 
 def _copy_domain_tables() -> None:
@@ -31,7 +36,22 @@ def _copy_domain_tables() -> None:
                 and value.__module__ == module.__name__
                 and hasattr(value, "__table__")
             ):
-                value.__table__.to_metadata(metadata)  # type: ignore[attr-defined]
+                _keep_bureau_indexes(value.__table__.to_metadata(metadata))  # type: ignore[attr-defined]
+
+
+def _keep_bureau_indexes(table: Table) -> None:
+    """Leave out the indexes that serve the device's lists and filters (migration 0002): the bureau never
+    searches by them, and each would cost every pushed row an index entry."""
+    if table.name not in SYNCED_MODELS:
+        return
+    parents = set(parent_columns(table.name))
+    for index in list(table.indexes):
+        names = [column.name for column in index.columns]
+        if len(names) == 1 and (names[0] in parents or (table.name, names[0]) in _LOOKUPS):
+            continue
+        table.indexes.discard(index)
+        for column in index.columns:
+            column.index = None
 
 
 _copy_domain_tables()
