@@ -11,6 +11,8 @@ from fieldvisit.domain.children import ChildFile
 from fieldvisit.store import sync_local
 from fieldvisit.store.changes import write_changes
 from fieldvisit.store.tables import OutboxEntry
+from fieldvisit.sync.client import _push_body
+from fieldvisit.sync.protocol import PROTOCOL_VERSION, PushRequest
 
 
 def test_an_autosave_while_the_batch_is_taken_is_in_what_is_sent(workspace, actor, monkeypatch) -> None:
@@ -55,3 +57,20 @@ def test_one_entry_per_record_in_outbox_order(workspace, actor, limit: int) -> N
             writer.save(record)
     items = sync_local.take_batch(workspace.engine, limit=limit)
     assert [item.record_id for item in items] == [record.id for record in records][:limit]
+
+
+def test_a_push_body_is_a_valid_request_carrying_each_record_as_stored(workspace, actor) -> None:
+    records = [
+        ChildFile(file_no="ET-9", name="𠮷䶮😀", town_code="330282107", director_id="d", school_name="x" * 10_000),
+        ChildFile(file_no="ET-10", name="张建华", town_code="330282107", director_id="d", flags=["留守"]),
+    ]
+    with write_changes(workspace.engine, actor) as writer:
+        for record in records:
+            writer.save(record)
+    items = sync_local.take_batch(workspace.engine, limit=10)
+    request = PushRequest.model_validate_json(_push_body(items))
+    assert request.protocol == PROTOCOL_VERSION
+    for item, mutation, record in zip(items, request.mutations, records, strict=True):
+        assert (mutation.mutation_id, mutation.table, mutation.record_id) == (item.mutation_id, "child_file", record.id)
+        assert (mutation.op, mutation.base_version, mutation.changed) == (item.op, 0, item.changed)
+        assert mutation.payload == record.model_dump(mode="json") == item.payload

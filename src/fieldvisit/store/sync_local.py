@@ -7,6 +7,8 @@ per call, so a crash leaves either the old state or the new one.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
 import shutil
@@ -15,7 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, literal_column, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
@@ -46,7 +59,6 @@ log = logging.getLogger(__name__)
 Ref = tuple[str, str]
 BOOKKEEPING = frozenset({"id", "version", "created_at", "created_by", "updated_at", "updated_by"})
 MAX_DEFERRALS = 6
-_CHUNK = 900
 _OUTBOX = OutboxEntry.__table__  # type: ignore[attr-defined]
 _BADGES = RecordSync.__table__  # type: ignore[attr-defined]
 _CONFLICTS = SyncConflict.__table__  # type: ignore[attr-defined]
@@ -56,7 +68,10 @@ _CONFLICT_CODES = {"fields": ConflictKind.FIELDS, "out_of_scope": ConflictKind.O
 
 @dataclass(frozen=True)
 class OutboxItem:
-    """A mutation ready to send; `base_version` is the bureau version the device last saw of the record."""
+    """A mutation ready to send; `base_version` is the bureau version the device last saw of the record.
+
+    `payload_json` is the record as the outbox stores it, JSON text that goes on the wire as it is; `payload`
+    parses it for the few that need to look inside (attachments, conflicts)."""
 
     seq: int
     mutation_id: str
@@ -65,13 +80,18 @@ class OutboxItem:
     op: str
     base_version: int
     changed: list[str]
-    payload: dict[str, Any]
+    payload_json: str
     attempts: int
 
     @property
     def ref(self) -> Ref:
         """(table, record id)."""
         return (self.table_name, self.record_id)
+
+    @functools.cached_property
+    def payload(self) -> dict[str, Any]:
+        """The record's fields."""
+        return dict(json.loads(self.payload_json))
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,17 @@ def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> lis
     mark_sent(engine, chosen)
     with engine.connect() as connection:
         rows = connection.execute(
-            select(_OUTBOX, func.coalesce(_BADGES.c.bureau_version, 0).label("seen"))
+            select(
+                _OUTBOX.c.seq,
+                _OUTBOX.c.mutation_id,
+                _OUTBOX.c.table_name,
+                _OUTBOX.c.record_id,
+                _OUTBOX.c.op,
+                _OUTBOX.c.changed,
+                _OUTBOX.c.attempts,
+                func.coalesce(type_coerce(_OUTBOX.c.payload, String), "{}").label("payload_json"),
+                func.coalesce(_BADGES.c.bureau_version, 0).label("seen"),
+            )
             .outerjoin(
                 _BADGES,
                 (_BADGES.c.table_name == _OUTBOX.c.table_name) & (_BADGES.c.record_id == _OUTBOX.c.record_id),
@@ -136,7 +166,7 @@ def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> lis
                 op=row.op,
                 base_version=int(row.seen),
                 changed=list(row.changed or []),
-                payload=dict(row.payload or {}),
+                payload_json=row.payload_json,
                 attempts=row.attempts,
             )
             for row in rows
@@ -275,14 +305,15 @@ def _record_conflict(
 
 
 def _outbox_states(connection: Connection, refs: Collection[Ref]) -> dict[Ref, set[str]]:
+    # By record id (indexed; one statement text, where a list of (table, id) pairs is rendered anew each time).
     states: dict[Ref, set[str]] = {}
-    wanted = sorted(refs)
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(_OUTBOX.c.table_name, _OUTBOX.c.record_id, _OUTBOX.c.state).where(
-            tuple_(_OUTBOX.c.table_name, _OUTBOX.c.record_id).in_(wanted[start : start + _CHUNK])
-        )
-        for row in connection.execute(query):
-            states.setdefault((row.table_name, row.record_id), set()).add(row.state)
+    wanted = set(refs)
+    query = select(_OUTBOX.c.table_name, _OUTBOX.c.record_id, _OUTBOX.c.state).where(
+        among(_OUTBOX.c.record_id, {record_id for _, record_id in wanted})
+    )
+    for table_name, record_id, state in connection.execute(query):
+        if (table_name, record_id) in wanted:
+            states.setdefault((table_name, record_id), set()).add(state)
     return states
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 import httpx
+import orjson
 
 from fieldvisit import __version__
 from fieldvisit.domain.types import Clock, utc_now
@@ -272,7 +273,7 @@ class SyncEngine:
                 self._upload_attachments(transport, items, report)
                 # The body is made on this thread before the reply comes: made on the link's thread, it would
                 # wait for this one to let go of the GIL, while the bureau waits for it.
-                body = _push_body(items) if items else ""
+                body = _push_body(items) if items else b""
                 if in_flight is None:
                     if items:
                         in_flight = (items, link.submit(self._post_batch, transport, items, body))
@@ -295,7 +296,7 @@ class SyncEngine:
                     applied_since_deferral = bool(skip) and (applied_since_deferral or outcome.applied > 0)
                 notify(SyncProgress("push", report.pushed + report.conflicts + report.quarantined, total))
 
-    def _post_batch(self, transport: Transport, items: list[OutboxItem], body: str) -> p.PushReply:
+    def _post_batch(self, transport: Transport, items: list[OutboxItem], body: bytes) -> p.PushReply:
         """One push request (`body`, see `_push_body`) for items taken (marked sent) from the outbox."""
         reply = transport.call("POST", "/sync/push", p.PushReply, content=body, headers=_JSON)
         if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
@@ -506,20 +507,24 @@ class SyncEngine:
 _JSON = {"Content-Type": "application/json"}
 
 
-def _push_body(items: list[OutboxItem]) -> str:
-    request = p.PushRequest.model_construct(protocol=p.PROTOCOL_VERSION, mutations=[_mutation(i) for i in items])
-    return request.model_dump_json()
-
-
-def _mutation(item: OutboxItem) -> p.Mutation:
-    return p.Mutation.model_construct(
-        mutation_id=item.mutation_id,
-        table=item.table_name,
-        record_id=item.record_id,
-        op=p.MutationOp(item.op),
-        base_version=item.base_version,
-        changed=item.changed,
-        payload=item.payload,
+def _push_body(items: list[OutboxItem]) -> bytes:
+    """A `p.PushRequest` as JSON, each record's payload as the outbox stores it (not parsed and made again)."""
+    return orjson.dumps(
+        {
+            "protocol": p.PROTOCOL_VERSION,
+            "mutations": [
+                {
+                    "mutation_id": item.mutation_id,
+                    "table": item.table_name,
+                    "record_id": item.record_id,
+                    "op": item.op,
+                    "base_version": item.base_version,
+                    "changed": item.changed,
+                    "payload": orjson.Fragment(item.payload_json),
+                }
+                for item in items
+            ],
+        }
     )
 
 
