@@ -32,7 +32,9 @@ class TableInfo:
     content: tuple[str, ...] = ()
     """The columns a device edits (not the bookkeeping ones)."""
     moments: tuple[str, ...] = ()
+    """Date-time columns: a pushed value must carry its time zone."""
     floats: tuple[str, ...] = ()
+    """Floating-point columns: a pushed value must be finite."""
 
 
 @cache
@@ -61,8 +63,8 @@ def table_info(name: str) -> TableInfo:
 
 
 def _of_type(name: str, kind: type) -> tuple[str, ...]:
-    fields = SYNCED_MODELS[name].model_fields
-    return tuple(name for name, info in fields.items() if info.annotation is kind or kind in get_args(info.annotation))
+    fields = SYNCED_MODELS[name].model_fields.items()
+    return tuple(field for field, info in fields if info.annotation is kind or kind in get_args(info.annotation))
 
 
 @cache

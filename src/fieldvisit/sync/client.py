@@ -271,8 +271,7 @@ class SyncEngine:
                 busy = {item.ref for item in in_flight[0]} if in_flight else set()
                 items = sync_local.take_batch(self.engine, limit=self.options.push_batch, skip=skip | busy)
                 self._upload_attachments(transport, items, report)
-                # The body is made on this thread before the reply comes: made on the link's thread, it would
-                # wait for this one to let go of the GIL, while the bureau waits for it.
+                # Made now, before the reply comes, so that the batch leaves the moment the link is free.
                 body = _push_body(items) if items else b""
                 if in_flight is None:
                     if items:
