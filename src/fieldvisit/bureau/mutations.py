@@ -22,7 +22,14 @@ from sqlalchemy.exc import DBAPIError
 from fieldvisit.bureau import changelog
 from fieldvisit.bureau.changelog import LogEntry, LogWrite
 from fieldvisit.bureau.db import DatabaseUnavailableError, insert_rows, one_of, run_write
-from fieldvisit.bureau.records import PayloadError, differing_fields, load_rows, table_info, validate_payload
+from fieldvisit.bureau.records import (
+    PayloadError,
+    differing_fields,
+    load_rows,
+    table_info,
+    unstorable,
+    validate_payload,
+)
 from fieldvisit.bureau.scope import root_audience
 from fieldvisit.bureau.tables import blob, metadata, receipt
 from fieldvisit.domain.types import Clock, utc_now
@@ -63,17 +70,21 @@ class Caller:
 def payload_hash(mutation: Mutation) -> str:
     """A digest of what a mutation asks for (not its base version), to tell a replay from a reused id: SHA-256
     of its canonical JSON (sorted keys). NaN hashes as null; a payload holding one is refused anyway."""
+    text = _canonical(mutation)
+    return hashlib.sha256(text).hexdigest() if text is not None else _legacy_payload_hash(mutation)
+
+
+def _canonical(mutation: Mutation) -> bytes | None:
     try:
-        text = orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
-    except TypeError:  # what orjson refuses (a lone surrogate, a huge integer)
-        return _legacy_payload_hash(mutation)
-    return hashlib.sha256(text).hexdigest()
+        return orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # what orjson refuses: half a surrogate pair, an integer wider than 64 bits
+        return None
 
 
 def _legacy_payload_hash(mutation: Mutation) -> str:
     """The digest as receipts stored before 2026-11-29 hold it (the standard encoder's spacing)."""
     text = json.dumps(_hashed(mutation), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _same_payload(stored_hash: str, mutation: Mutation, digest: str) -> bool:
@@ -169,7 +180,8 @@ def _raw_parent(mutation: Mutation) -> Ref | None:
 
 
 def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
-    digest = payload_hash(m)
+    text = _canonical(m)
+    digest = hashlib.sha256(text).hexdigest() if text is not None else _legacy_payload_hash(m)
     if m.mutation_id in batch.answered:
         earlier_hash, earlier = batch.answered[m.mutation_id]
         if earlier_hash == digest:
@@ -187,7 +199,7 @@ def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
             if current is not None and (entry is None or not batch.caller.sees(entry.audience)):
                 current = None
         return _replay(stored, m, current)
-    answer = _judge(batch, m)
+    answer = _judge(batch, m, suspect=text is None)
     if answer.status != ReceiptStatus.DEFERRED and not (
         answer.status == ReceiptStatus.CONFLICT and answer.code == ConflictCode.MUTATION_ID_REUSED
     ):
@@ -235,10 +247,13 @@ def _rejected(m: Mutation, code: str, reason: str) -> Receipt:
     return Receipt(mutation_id=m.mutation_id, status=ReceiptStatus.REJECTED, code=code, reason=reason)
 
 
-def _judge(batch: _Batch, m: Mutation) -> Receipt:
+def _judge(batch: _Batch, m: Mutation, *, suspect: bool = False) -> Receipt:
+    """The answer to a fresh mutation; `suspect` when its canonical JSON could not be made (see `_canonical`)."""
     caller = batch.caller
     if m.table not in SYNCED_MODELS:
         return _rejected(m, "unknown_table", f"未知的数据表 {m.table}")
+    if suspect and (problem := unstorable(m.payload) or unstorable(m.changed)):
+        return _rejected(m, "invalid", f"数据无效：{m.table} {problem}")
     if m.table in READ_ONLY_TABLES and caller.keys is not None:
         return _rejected(m, "read_only", "该类数据只能由民政局修改")
     try:

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError, create_model
-from sqlalchemy import Connection, String, Table, select
+from sqlalchemy import JSON, Connection, String, Table, select
 
 from fieldvisit.bureau.db import one_of
 from fieldvisit.bureau.tables import metadata
@@ -35,6 +35,8 @@ class TableInfo:
     """Date-time columns: a pushed value must carry its time zone."""
     floats: tuple[str, ...] = ()
     """Floating-point columns: a pushed value must be finite."""
+    documents: tuple[str, ...] = ()
+    """JSON columns: no number inside may be NaN or infinite either."""
 
 
 @cache
@@ -59,6 +61,7 @@ def table_info(name: str) -> TableInfo:
         content=tuple(name for name in names if name not in BOOKKEEPING_FIELDS),
         moments=_of_type(name, datetime),
         floats=_of_type(name, float),
+        documents=tuple(column.name for column in table.columns if isinstance(column.type, JSON)),
     )
 
 
@@ -99,7 +102,28 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         value = values[column]
         if value is not None and not math.isfinite(value):
             raise PayloadError(f"invalid {name}: {column} is not a finite number")
+    for column in info.documents:
+        if values[column] and (problem := unstorable(values[column])):
+            raise PayloadError(f"invalid {name}: {column} {problem}")
     return values
+
+
+def unstorable(value: Any) -> str:
+    """Why `value` (JSON data) cannot be stored as it is: a number that is not finite, or text holding half of
+    a surrogate pair, which no database encoding can hold ("" when it can be)."""
+    if isinstance(value, float):
+        return "" if math.isfinite(value) else "holds a number that is not finite"
+    if isinstance(value, str):
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            return "holds a character that is not valid Unicode"
+        return ""
+    if isinstance(value, dict):
+        return next((problem for key, item in value.items() if (problem := unstorable(key) or unstorable(item))), "")
+    if isinstance(value, list):
+        return next((problem for item in value if (problem := unstorable(item))), "")
+    return ""
 
 
 def load_rows(
