@@ -231,7 +231,11 @@ def test_any_payload_in_a_valid_batch_is_answered_never_a_500(bureau, director, 
         "changed": list(payload),
         "payload": {**payload, "id": record_id},
     }
-    answer = httpx.post(f"{bureau.url}/api/v1/sync/push", headers=director["headers"], json={"mutations": [mutation]})
+    answer = httpx.post(  # json.dumps as a client might: NaN and infinities written out, not refused
+        f"{bureau.url}/api/v1/sync/push",
+        headers={**director["headers"], "Content-Type": "application/json"},
+        content=json.dumps({"mutations": [mutation]}).encode(),
+    )
     assert answer.status_code == 200, answer.text[:300]
     assert answer.json()["receipts"][0]["status"] in ("APPLIED", "REJECTED")
 

@@ -71,18 +71,19 @@ def json_text(value: Any) -> str:
         text = orjson.dumps(value)
     except TypeError:  # what orjson refuses (a lone surrogate, a huge integer): the standard encoder's text
         return json.dumps(value)
-    if b"null" in text and _non_finite(value):  # orjson writes NaN as null; the database refuses a NaN
+    if b"null" in text and non_finite(value):  # orjson writes NaN as null; the database refuses a NaN
         return json.dumps(value)
     return text.decode()
 
 
-def _non_finite(value: Any) -> bool:
+def non_finite(value: Any) -> bool:
+    """Whether `value` (JSON data) is or holds a NaN or an infinity."""
     if isinstance(value, float):
         return not math.isfinite(value)
     if isinstance(value, dict):
-        return any(_non_finite(item) for item in value.values())
+        return any(non_finite(item) for item in value.values())
     if isinstance(value, list):
-        return any(_non_finite(item) for item in value)
+        return any(non_finite(item) for item in value)
     return False
 
 

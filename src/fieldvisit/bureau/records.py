@@ -12,7 +12,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError, create_model
 from sqlalchemy import JSON, Connection, String, Table, select
 
-from fieldvisit.bureau.db import one_of
+from fieldvisit.bureau.db import non_finite, one_of
 from fieldvisit.bureau.tables import metadata
 from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
 
@@ -102,9 +102,9 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         value = values[column]
         if value is not None and not math.isfinite(value):
             raise PayloadError(f"invalid {name}: {column} is not a finite number")
-    for column in info.documents:
-        if values[column] and (problem := unstorable(values[column])):
-            raise PayloadError(f"invalid {name}: {column} {problem}")
+    for column in info.documents:  # text is checked where the mutation's digest is made (it fails on it)
+        if values[column] and non_finite(values[column]):
+            raise PayloadError(f"invalid {name}: {column} holds a number that is not finite")
     return values
 
 
@@ -112,7 +112,7 @@ def unstorable(value: Any) -> str:
     """Why `value` (JSON data) cannot be stored as it is: a number that is not finite, or text holding half of
     a surrogate pair, which no database encoding can hold ("" when it can be)."""
     if isinstance(value, float):
-        return "" if math.isfinite(value) else "holds a number that is not finite"
+        return "holds a number that is not finite" if non_finite(value) else ""
     if isinstance(value, str):
         try:
             value.encode()
