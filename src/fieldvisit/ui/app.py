@@ -134,6 +134,8 @@ class AppController(QObject):
     """The dashboard is painted with its numbers and takes input (start-up is measured to this)."""
     loaded = Signal()
     """The workspace is open the full way: every section opens at once (they show "Loading…" before)."""
+    _deriving = Signal()
+    """The unlock worker has loaded what it needs and starts deriving the key (Argon2, which lets go of the GIL)."""
 
     def __init__(
         self,
@@ -168,11 +170,14 @@ class AppController(QObject):
         self.warmed_up = False
         self.idle: IdleWatcher | None = None
         self._locked = False
+        self._demo_facts = False
         self.loaded.connect(freeze_long_lived)
+        self._deriving.connect(self._prepare_main_window)
 
     # ------------------------------------------------------------------ start
     def start(self) -> QWidget:
         """Show the first window: first run when this computer has no workspace, else the unlock screen."""
+        self._read_facts()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.prefs.font_scale())
@@ -180,7 +185,6 @@ class AppController(QObject):
             window: QWidget = self._show_unlock()
         else:
             window = self._show_first_run()
-        QTimer.singleShot(0, self._read_facts)
         QTimer.singleShot(_WARM_UP_AFTER_MS, self._warm_up)
         return window
 
@@ -195,7 +199,8 @@ class AppController(QObject):
         return self.first_run
 
     def _read_facts(self) -> None:
-        """Mark demo data on the unlock screen (reading the workspace facts also loads the key unwrapping)."""
+        """Read the workspace facts off the GUI thread, to mark demo data on the unlock screen. Started before
+        the first window is built: reading them loads the key unwrapping's modules, which unlocking waits for."""
 
         def load() -> Any:
             from fieldvisit.store.workspace import is_workspace, read_info
@@ -203,10 +208,14 @@ class AppController(QObject):
             return read_info(self.workspace_dir) if is_workspace(self.workspace_dir) else None
 
         def done(info: Any) -> None:
-            if info is not None and info.demo and self.unlock_window is not None:
-                self.unlock_window.show_demo_hint(DEMO_PASSWORD_HINT)
+            self._demo_facts = info is not None and info.demo
+            self._mark_demo()
 
         self.tasks.read(load, done, self._fatal)
+
+    def _mark_demo(self) -> None:
+        if self._demo_facts and self.unlock_window is not None:
+            self.unlock_window.show_demo_hint(DEMO_PASSWORD_HINT)
 
     def _warm_up(self) -> None:
         """Import the database layers while the user reads the first window or types the password.
@@ -238,6 +247,7 @@ class AppController(QObject):
         if self.unlock_window is None:
             self.unlock_window = UnlockWindow()
             self.unlock_window.unlock_requested.connect(self._unlock)
+            self._mark_demo()
         self.unlock_window.show()
         self.unlock_window.password.setFocus()
         return self.unlock_window
@@ -325,6 +335,7 @@ class AppController(QObject):
             from fieldvisit.store.quick_open import quick_open
             from fieldvisit.store.repositories.dashboard_reads import read_dashboard
 
+            self._deriving.emit()
             quick = quick_open(path, password)
             try:
                 if not quick.schema_current:
@@ -341,8 +352,11 @@ class AppController(QObject):
                 quick.close()
 
         self.tasks.read(unlock, self._unlocked, self._unlock_failed)
-        if self._prepared is None:
-            # Built while the worker unwraps the key (Argon2 releases the GIL), fitted to the user once known.
+
+    def _prepare_main_window(self) -> None:
+        """Build the main window while the worker derives the key, fitted to the user once known. Not before:
+        the worker is still importing then, and building here would hold the GIL it needs."""
+        if self._prepared is None and self.main_window is None:
             from fieldvisit.ui.shell.main_window import MainWindow
 
             self._prepared = MainWindow(None, demo=False, tasks=self.tasks, clock=self.clock)
