@@ -253,7 +253,7 @@ def _judge(batch: _Batch, m: Mutation, *, suspect: bool = False) -> Receipt:
     if m.table not in SYNCED_MODELS:
         return _rejected(m, "unknown_table", f"未知的数据表 {m.table}")
     if suspect and (problem := unstorable(m.payload) or unstorable(m.changed)):
-        return _rejected(m, "invalid", f"数据无效：{m.table} {problem}")
+        return _rejected(m, "invalid", f"数据无效：{problem}")
     if m.table in READ_ONLY_TABLES and caller.keys is not None:
         return _rejected(m, "read_only", "该类数据只能由民政局修改")
     try:

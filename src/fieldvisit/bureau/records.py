@@ -109,15 +109,15 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def unstorable(value: Any) -> str:
-    """Why `value` (JSON data) cannot be stored as it is: a number that is not finite, or text holding half of
-    a surrogate pair, which no database encoding can hold ("" when it can be)."""
+    """Why `value` (JSON data) cannot be stored as it is, in Chinese for the receipt: a number that is not
+    finite, or text holding half of a surrogate pair, which no database encoding can hold ("" when it can be)."""
     if isinstance(value, float):
-        return "holds a number that is not finite" if non_finite(value) else ""
+        return "含有非有限数值（NaN 或无穷大）" if non_finite(value) else ""
     if isinstance(value, str):
         try:
             value.encode()
         except UnicodeEncodeError:
-            return "holds a character that is not valid Unicode"
+            return "含有无效字符（不成对的代理项）"
         return ""
     if isinstance(value, dict):
         return next((problem for key, item in value.items() if (problem := unstorable(key) or unstorable(item))), "")
