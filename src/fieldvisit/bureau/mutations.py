@@ -70,15 +70,17 @@ class Caller:
 def payload_hash(mutation: Mutation) -> str:
     """A digest of what a mutation asks for (not its base version), to tell a replay from a reused id: SHA-256
     of its canonical JSON (sorted keys). NaN hashes as null; a payload holding one is refused anyway."""
-    text = _canonical(mutation)
-    return hashlib.sha256(text).hexdigest() if text is not None else _legacy_payload_hash(mutation)
+    return _digest(mutation)[0]
 
 
-def _canonical(mutation: Mutation) -> bytes | None:
+def _digest(mutation: Mutation) -> tuple[str, bool]:
+    """`payload_hash`, and whether the canonical JSON could be made: orjson refuses half a surrogate pair and
+    integers wider than 64 bits, which then take the standard encoder's way (and the record a closer look)."""
     try:
-        return orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
-    except TypeError:  # what orjson refuses: half a surrogate pair, an integer wider than 64 bits
-        return None
+        text = orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return _legacy_payload_hash(mutation), False
+    return hashlib.sha256(text).hexdigest(), True
 
 
 def _legacy_payload_hash(mutation: Mutation) -> str:
@@ -180,8 +182,7 @@ def _raw_parent(mutation: Mutation) -> Ref | None:
 
 
 def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
-    text = _canonical(m)
-    digest = hashlib.sha256(text).hexdigest() if text is not None else _legacy_payload_hash(m)
+    digest, canonical = _digest(m)
     if m.mutation_id in batch.answered:
         earlier_hash, earlier = batch.answered[m.mutation_id]
         if earlier_hash == digest:
@@ -199,7 +200,7 @@ def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
             if current is not None and (entry is None or not batch.caller.sees(entry.audience)):
                 current = None
         return _replay(stored, m, current)
-    answer = _judge(batch, m, suspect=text is None)
+    answer = _judge(batch, m, suspect=not canonical)
     if answer.status != ReceiptStatus.DEFERRED and not (
         answer.status == ReceiptStatus.CONFLICT and answer.code == ConflictCode.MUTATION_ID_REUSED
     ):
@@ -248,7 +249,7 @@ def _rejected(m: Mutation, code: str, reason: str) -> Receipt:
 
 
 def _judge(batch: _Batch, m: Mutation, *, suspect: bool = False) -> Receipt:
-    """The answer to a fresh mutation; `suspect` when its canonical JSON could not be made (see `_canonical`)."""
+    """The answer to a fresh mutation; `suspect` when its canonical JSON could not be made (see `_digest`)."""
     caller = batch.caller
     if m.table not in SYNCED_MODELS:
         return _rejected(m, "unknown_table", f"未知的数据表 {m.table}")
