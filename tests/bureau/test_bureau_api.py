@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from datetime import timedelta
 
 import httpx
@@ -52,6 +53,13 @@ def test_the_version_check_and_the_openapi_document(bureau) -> None:
     document = httpx.get(f"{bureau.url}/api/v1/openapi.json").json()
     for path in ("/api/v1/auth/login", "/api/v1/sync/push", "/api/v1/sync/pull", "/api/v1/attachments/{sha256}"):
         assert path in document["paths"]
+    # The push handler reads its body itself; the document still describes it, and every reference resolves.
+    push_body = document["paths"]["/api/v1/sync/push"]["post"]["requestBody"]["content"]["application/json"]
+    assert push_body["schema"] == {"$ref": "#/components/schemas/PushRequest"}
+    schemas = document["components"]["schemas"]
+    assert "mutations" in schemas["PushRequest"]["properties"]
+    referenced = set(re.findall(r'"#/components/schemas/([^"]+)"', json.dumps(document)))
+    assert {"PushRequest", "Mutation"} <= referenced <= set(schemas)
 
 
 def test_settings_refuse_the_development_secret_outside_development(tmp_path) -> None:
@@ -99,6 +107,10 @@ def test_a_forged_or_foreign_token_is_refused(bureau, director) -> None:
     for header in (f"Bearer {forged}", "Bearer", "Basic abc", token, f"Bearer {token}x"):
         answer = httpx.post(f"{bureau.url}/api/v1/sync/pull", headers={"Authorization": header}, json={})
         assert answer.status_code == 401, header
+        # A push is authenticated before its body is read: a stranger learns nothing from the body's faults.
+        for body in (b"{broken", b'{"mutations": []}'):
+            answer = httpx.post(f"{bureau.url}/api/v1/sync/push", headers={"Authorization": header}, content=body)
+            assert answer.status_code == 401, (header, body)
 
 
 GARBAGE = [

@@ -18,13 +18,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fieldvisit import __version__
 from fieldvisit.bureau.api import attachments, auth, meta, sync
-from fieldvisit.bureau.api.deps import BureauState
+from fieldvisit.bureau.api.deps import BureauState, document_models
 from fieldvisit.bureau.blobs import BlobStore
 from fieldvisit.bureau.config import Settings
 from fieldvisit.bureau.db import DatabaseUnavailableError, make_engine, upgrade_database
 from fieldvisit.bureau.errors import BureauError
 from fieldvisit.domain.types import Clock, utc_now
-from fieldvisit.sync.protocol import API_PREFIX, ErrorBody, ErrorCode
+from fieldvisit.sync.protocol import API_PREFIX, ErrorBody, ErrorCode, PushRequest
 
 log = logging.getLogger(__name__)
 _RETRY_AFTER_SECONDS = "3"
@@ -123,5 +123,6 @@ def create_app(settings: Settings, *, clock: Clock = utc_now, engine: Engine | N
     _install_error_handlers(app)
     for router in (meta.router, auth.router, sync.router, attachments.router):
         app.include_router(router, prefix=API_PREFIX)
+    document_models(app, PushRequest)
     app.add_middleware(_BodyLimit, limit=settings.max_request_bytes)
     return app

@@ -1,11 +1,16 @@
-"""Request dependencies: the service state, and the authenticated device (with or without a retiring one)."""
+"""Request dependencies: the service state, the authenticated device (with or without a retiring one), and bodies
+that a handler reads itself."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import models_json_schema
 from sqlalchemy import Engine
 
 from fieldvisit.bureau import devices
@@ -15,6 +20,9 @@ from fieldvisit.bureau.errors import BureauError
 from fieldvisit.bureau.pull import DigestCache
 from fieldvisit.domain.types import Clock
 from fieldvisit.sync.protocol import MIN_PROTOCOL_VERSION, ErrorCode
+
+M = TypeVar("M", bound=BaseModel)
+_COMPONENTS = "#/components/schemas/"
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,38 @@ def reading_device(request: Request, state: StateDep) -> devices.DeviceSession:
 
 DeviceDep = Annotated[devices.DeviceSession, Depends(current_device)]
 ReaderDep = Annotated[devices.DeviceSession, Depends(reading_device)]
+
+
+def parse_body(model: type[M], content: bytes) -> M:
+    """A JSON request body read by the handler itself, refused as FastAPI refuses a declared body (422)."""
+    try:
+        data = json.loads(content)
+    except ValueError:  # not JSON, or not UTF-8
+        raise RequestValidationError([{"loc": ("body",), "msg": "JSON decode error", "type": "json_invalid"}]) from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_input=False)) from None
+
+
+def model_reference(model: type[BaseModel]) -> dict[str, str]:
+    """The OpenAPI schema of a body a handler reads itself (its model is added by `document_models`)."""
+    return {"$ref": f"{_COMPONENTS}{model.__name__}"}
+
+
+def document_models(app: FastAPI, *models: type[BaseModel]) -> None:
+    """Add the models of bodies that handlers read themselves to the app's OpenAPI components."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            wanted = [(model, "validation") for model in models]
+            _, found = models_json_schema(wanted, ref_template=_COMPONENTS + "{model}")  # type: ignore[arg-type]
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(found.get("$defs", {}))
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def require_current_protocol(protocol: int) -> None:

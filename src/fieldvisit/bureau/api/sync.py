@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from fieldvisit.bureau import audit, devices, pull
-from fieldvisit.bureau.api.deps import DeviceDep, ReaderDep, StateDep, require_current_protocol
+from fieldvisit.bureau.api.deps import (
+    BureauState,
+    DeviceDep,
+    ReaderDep,
+    StateDep,
+    current_device,
+    model_reference,
+    parse_body,
+    require_current_protocol,
+)
 from fieldvisit.bureau.mutations import apply_batch
 from fieldvisit.sync.protocol import (
     MIN_PROTOCOL_VERSION,
@@ -56,9 +66,24 @@ def hello(body: HelloRequest, session: DeviceDep, state: StateDep) -> HelloReply
     )
 
 
-@router.post("/push", response_model=PushReply)
-def push(body: PushRequest, session: DeviceDep, state: StateDep) -> Response:
-    """Apply a batch in order; answer one receipt per mutation, after the batch is durably committed."""
+@router.post(
+    "/push",
+    response_model=PushReply,
+    openapi_extra={"requestBody": {"required": True, "content": {_JSON: {"schema": model_reference(PushRequest)}}}},
+)
+async def push(request: Request, state: StateDep) -> Response:
+    """Apply a batch in order; answer one receipt per mutation, after the batch is durably committed.
+
+    Read here and handled in one worker-thread call (authentication, parsing, applying) rather than through a
+    dependency and a declared body, which cost two more trips between the event loop and the worker threads:
+    on a busy server those trips were a sixth of a batch's time."""
+    content = await request.body()
+    return await run_in_threadpool(_push, request, state, content)
+
+
+def _push(request: Request, state: BureauState, content: bytes) -> Response:
+    session = current_device(request, state)
+    body = parse_body(PushRequest, content)
     receipts = apply_batch(state.engine, session.caller, body.mutations, clock=state.clock)
     return Response(PushReply(protocol=PROTOCOL_VERSION, receipts=receipts).model_dump_json(), media_type=_JSON)
 
