@@ -102,3 +102,21 @@ def test_a_stale_edit_of_other_fields_merges_and_returns_the_merged_record(burea
     same_field = record.model_copy(update={"grade": "四年级"})
     [clash] = apply_batch(bureau.engine, caller, [_mutation(same_field, base=1, changed=["grade"])])
     assert (clash.status, clash.conflict_fields, clash.version) == ("CONFLICT", ["grade"], 3)
+
+
+def test_an_invalid_record_is_refused_with_a_chinese_reason_naming_the_form_field(bureau) -> None:
+    caller = _director(bureau)
+    good = ChildFile(file_no="T-9", name="𠮷䶮", town_code=TOWN, director_id=caller.user_id)
+    bad = [_mutation(good) for _ in range(4)]
+    bad[0].payload["name"] = "王" * 65
+    del bad[1].payload["file_no"]
+    bad[2].payload.update(version="二", birth_date="去年")
+    bad[3].payload["extra"] = {"score": float("inf")}
+    receipts = apply_batch(bureau.engine, caller, bad)
+    assert [r.status for r in receipts] == ["REJECTED"] * 4
+    assert [r.reason for r in receipts] == [
+        "数据无效：“姓名”过长（最多 64 个字符）",
+        "数据无效：缺少“档案编号”",
+        "数据无效：“version”应为整数；“出生日期”应为日期",
+        "数据无效：“extra”含有非有限数值（NaN 或无穷大）",
+    ]

@@ -14,6 +14,7 @@ from sqlalchemy import JSON, Connection, String, Table, select
 
 from fieldvisit.bureau.db import non_finite, one_of
 from fieldvisit.bureau.tables import metadata
+from fieldvisit.formspec import FormDefinitionError, column_fields
 from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
 
 
@@ -84,28 +85,82 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     try:
         record = _payload_model(name).model_validate(dict(payload))
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc']) or '?'}: {error['msg']}" for error in exc.errors()[:3]
-        )
-        raise PayloadError(f"invalid {name}: {problems}") from None
+        raise PayloadError("；".join(_problem(name, error) for error in exc.errors()[:3])) from None
     info = table_info(name)
     values = record.__dict__  # the model's fields are the table's columns
     for column, limit in info.lengths.items():
         value = values[column]
         if isinstance(value, str) and len(value) > limit:
-            raise PayloadError(f"invalid {name}: {column} is longer than {limit} characters")
+            raise PayloadError(f"“{field_name(name, column)}”过长（最多 {limit} 个字符）")
     for column in info.moments:
         value = values[column]
         if value is not None and value.tzinfo is None:
-            raise PayloadError(f"invalid {name}: {column} has no time zone")
+            raise PayloadError(f"“{field_name(name, column)}”缺少时区")
     for column in info.floats:
         value = values[column]
         if value is not None and not math.isfinite(value):
-            raise PayloadError(f"invalid {name}: {column} is not a finite number")
+            raise PayloadError(f"“{field_name(name, column)}”不是有限数值")
     for column in info.documents:  # text is checked where the mutation's digest is made (it fails on it)
         if values[column] and non_finite(values[column]):
-            raise PayloadError(f"invalid {name}: {column} holds a number that is not finite")
+            raise PayloadError(f"“{field_name(name, column)}”含有非有限数值（NaN 或无穷大）")
     return values
+
+
+_PROBLEMS = {
+    "missing": "缺少“{field}”",
+    "extra_forbidden": "未知字段“{field}”",
+    "string_too_long": "“{field}”过长（最多 {max_length} 个字符）",
+    "string_too_short": "“{field}”过短（至少 {min_length} 个字符）",
+    "string_pattern_mismatch": "“{field}”格式不对",
+    "too_long": "“{field}”的项数过多（最多 {max_length} 项）",
+    "too_short": "“{field}”的项数过少（至少 {min_length} 项）",
+    "greater_than": "“{field}”应大于 {gt}",
+    "greater_than_equal": "“{field}”应不小于 {ge}",
+    "less_than": "“{field}”应小于 {lt}",
+    "less_than_equal": "“{field}”应不大于 {le}",
+}
+"""Reasons for pydantic's error types, in Chinese for the device's quarantine list; the rest go by `_KINDS`."""
+
+_KINDS = (
+    ("string", "应为文字"),
+    ("int", "应为整数"),
+    ("float", "应为数字"),
+    ("decimal", "应为数字"),
+    ("bool", "应为“是”或“否”"),
+    ("datetime", "应为日期和时间"),
+    ("date", "应为日期"),
+    ("time", "应为时间"),
+    ("enum", "不是可选的值"),
+    ("literal", "不是可选的值"),
+    ("list", "应为列表"),
+    ("dict", "应为键值对"),
+)
+"""What a value of the wrong kind should have been, by the first word of pydantic's error type."""
+
+
+def _problem(table: str, error: Any) -> str:
+    """One validation error in Chinese, naming the field as its form does."""
+    location = [str(part) for part in error.get("loc", ())]
+    field = field_name(table, location[0]) if location else table
+    if len(location) > 1:
+        field += f"（{'.'.join(location[1:])}）"
+    kind = str(error.get("type", ""))
+    template = _PROBLEMS.get(kind)
+    if template is not None:
+        return template.format(field=field, **(error.get("ctx") or {}))
+    if kind == "value_error":  # a domain rule's own message (the domain writes them in Chinese)
+        return f"“{field}”{str(error.get('msg', '')).removeprefix('Value error, ')}"
+    should = next((text for prefix, text in _KINDS if kind.split("_")[0] == prefix), "取值无效")
+    return f"“{field}”{should}"
+
+
+def field_name(table: str, column: str) -> str:
+    """The column's label on its paper form (姓名), or the column's own name where no form shows it."""
+    try:
+        spec = column_fields(table).get(column)
+    except FormDefinitionError:  # the bureau's copy of forms/ is broken: the reason still gets through
+        spec = None
+    return spec.label_zh if spec is not None else column
 
 
 def unstorable(value: Any) -> str:

@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldvisit.formspec import BindingKind, FieldSpec, FormSpec, load_all_forms
+from fieldvisit.formspec import column_fields, forms_for_table
 from fieldvisit.ui.i18n import is_chinese
 
 _NUMBER_KEYS = ("name", "case_no", "survey_no", "applicant_name", "notice_no", "patrol_no", "file_no", "caption")
-
-
-@cache
-def _forms_by_table() -> dict[str, list[FormSpec]]:
-    found: dict[str, list[FormSpec]] = {}
-    for spec in load_all_forms().values():
-        found.setdefault(spec.model, []).append(spec)
-    return found
-
-
-@cache
-def _fields(table: str) -> dict[str, FieldSpec]:
-    fields: dict[str, FieldSpec] = {}
-    for spec in _forms_by_table().get(table, []):
-        for section in spec.sections:
-            for item in section.fields:
-                binding = item.binding
-                if binding.kind == BindingKind.COLUMN and len(binding.path) == 1:
-                    fields.setdefault(binding.path[0], item)
-    return fields
 
 
 def _short_kinds() -> dict[str, str]:
@@ -52,7 +31,7 @@ def record_kind(table: str) -> str:
     short = _short_kinds().get(table)
     if short:
         return short
-    forms = _forms_by_table().get(table)
+    forms = forms_for_table(table)
     if not forms:
         return table
     return forms[0].title_zh if is_chinese() else forms[0].title
@@ -70,7 +49,7 @@ def record_label(table: str, values: dict[str, Any]) -> str:
 
 def field_label(table: str, field: str) -> str:
     """The field's label on the paper form, or its column name."""
-    spec = _fields(table).get(field)
+    spec = column_fields(table).get(field)
     if spec is None:
         return field
     return spec.label_zh if is_chinese() else spec.label
@@ -80,7 +59,7 @@ def value_text(table: str, field: str, value: Any) -> str:
     """A stored value as the form shows it: choice labels instead of codes, "—" for nothing."""
     if value is None or value == "" or value == []:
         return "—"
-    spec = _fields(table).get(field)
+    spec = column_fields(table).get(field)
     labels = {str(c.value): (c.label_zh if is_chinese() else c.label) for c in spec.choices} if spec else {}
     if isinstance(value, bool):
         return (
