@@ -40,6 +40,8 @@ def test_giving_up_a_refused_new_record_removes_it_here(world) -> None:
     laptop.save(bad)
     laptop.sync()
     [refused] = SyncRepository(laptop.workspace.engine).quarantine()
+    assert refused.reason == "数据无效：“姓名”过长（最多 64 个字符）", "in Chinese, naming the field as the form does"
+    assert refused.values["name"] == "名" * 70, "the list can name the record as it was sent"
     discard_quarantined(laptop.workspace.engine, refused.seq)
     assert laptop.get(ChildFile, bad.id) is None
     assert laptop.all(OutboxEntry) == []

@@ -52,6 +52,8 @@ class QuarantineView:
     reason: str
     created_at: datetime
     attempts: int
+    values: dict[str, Any]
+    """The record's fields as they were sent (to name it: 儿童档案 王小明)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class SyncRepository(Repository):
                     reason=entry.last_error,
                     created_at=entry.created_at,
                     attempts=entry.attempts,
+                    values=dict(entry.payload or {}),
                 )
                 for entry in entries
             ]

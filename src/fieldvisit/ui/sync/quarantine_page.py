@@ -12,7 +12,7 @@ from fieldvisit.store.repositories.sync import QuarantineView, SyncRepository
 from fieldvisit.ui.lists.filter_proxy import ListFilterProxy
 from fieldvisit.ui.lists.table_model import Column, RecordTableModel
 from fieldvisit.ui.shell.widgets import button, label, named
-from fieldvisit.ui.sync.field_text import record_kind
+from fieldvisit.ui.sync.field_text import record_label
 from fieldvisit.ui.tasks import TaskRunner
 
 _CST = timezone(timedelta(hours=8))
@@ -49,7 +49,7 @@ class QuarantinePage(QWidget):
         )
         operations = {"UPSERT": self.tr("change"), "DELETE": self.tr("deletion")}
         columns: list[Column[QuarantineView]] = [
-            Column("record", self.tr("Record"), lambda q: record_kind(q.table_name)),
+            Column("record", self.tr("Record"), lambda q: record_label(q.table_name, q.values)),
             Column("op", self.tr("Change"), lambda q: operations.get(q.op, q.op)),
             Column("reason", self.tr("Reason"), lambda q: q.reason),
             Column("at", self.tr("Made"), lambda q: q.created_at.astimezone(_CST).strftime("%Y-%m-%d %H:%M")),
