@@ -6,7 +6,9 @@ import json
 import logging
 import math
 import re
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -107,7 +109,7 @@ def test_a_forged_or_foreign_token_is_refused(bureau, director) -> None:
     for header in (f"Bearer {forged}", "Bearer", "Basic abc", token, f"Bearer {token}x"):
         answer = httpx.post(f"{bureau.url}/api/v1/sync/pull", headers={"Authorization": header}, json={})
         assert answer.status_code == 401, header
-        # A push is authenticated before its body is read: a stranger learns nothing from the body's faults.
+        # A push is authenticated before its body is parsed: a stranger learns nothing from the body's faults.
         for body in (b"{broken", b'{"mutations": []}'):
             answer = httpx.post(f"{bureau.url}/api/v1/sync/push", headers={"Authorization": header}, content=body)
             assert answer.status_code == 401, (header, body)
@@ -144,6 +146,25 @@ def test_garbage_gets_a_4xx_never_a_500(bureau, director, method: str, path: str
     answer = httpx.request(method, f"{bureau.url}{path}", headers=headers, content=body)
     assert 400 <= answer.status_code < 500, (answer.status_code, answer.text[:200])
     assert answer.headers["content-type"].startswith("application/json")
+
+
+def test_a_body_over_the_limit_is_refused_with_413_declared_or_streamed(tmp_path: Path) -> None:
+    settings = live.bureau_settings(tmp_path / "small", max_request_bytes=2048)
+    small = live.LiveBureau(settings=settings, engine=make_engine(settings.resolved_database_url)).start()
+    try:
+        url = f"{small.url}/api/v1/sync/push"
+        body = b'{"mutations": [' + b" " * 4096 + b"]}"
+
+        def streamed() -> Iterator[bytes]:
+            yield from (body[i : i + 1000] for i in range(0, len(body), 1000))
+
+        for content in (body, streamed()):
+            answer = httpx.post(url, content=content)
+            assert answer.status_code == 413, answer.text[:200]
+            assert answer.json()["code"] == "invalid_request"
+        assert httpx.get(f"{small.url}/api/v1/version").status_code == 200
+    finally:
+        small.stop()
 
 
 def test_non_finite_numbers_are_rejected_not_stored(bureau) -> None:
