@@ -147,9 +147,10 @@ def _problem(table: str, error: Any) -> str:
     kind = str(error.get("type", ""))
     template = _PROBLEMS.get(kind)
     if template is not None:
-        return template.format(field=field, **(error.get("ctx") or {}))
-    if kind == "value_error":  # a domain rule's own message (the domain writes them in Chinese)
-        return f"“{field}”{str(error.get('msg', '')).removeprefix('Value error, ')}"
+        try:
+            return template.format_map({**(error.get("ctx") or {}), "field": field})
+        except (KeyError, IndexError):  # a pydantic release that names the limits differently
+            pass
     should = next((text for prefix, text in _KINDS if kind.split("_")[0] == prefix), "取值无效")
     return f"“{field}”{should}"
 
