@@ -415,9 +415,18 @@ def _receipt_row(caller: Caller, m: Mutation, answer: Receipt, now: Any, digest:
         "code": answer.code[:40],
         "reason": answer.reason[:500],
         "conflict_fields": answer.conflict_fields,
-        "payload": m.model_dump(mode="json") if keep_payload else None,
+        "payload": _as_sent(m) if keep_payload else None,
         "received_at": now,
     }
+
+
+def _as_sent(m: Mutation) -> Any:
+    """The mutation as sent, kept with a refusal for the bureau's staff to read: as JSON data or, when it holds
+    what JSON data cannot (half a surrogate pair in a key), as its JSON text with that character escaped."""
+    try:
+        return m.model_dump(mode="json")
+    except ValueError:  # UnicodeEncodeError
+        return json.dumps(m.model_dump(), default=str)
 
 
 def _write(connection: Connection, batch: _Batch) -> None:
