@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFrame, QLabel, QPushButton
 from tests.bureau.live import LiveBureau
 from tests.sync.harness import Device, Staff, World, visit
 from tests.ui.bureau_fixtures import bureau_child, edit_child, make_controller, sign_in, sync_column
@@ -14,6 +14,7 @@ from fieldvisit.bureau import devices
 from fieldvisit.domain.children import ChildFile, ChildVisit
 from fieldvisit.domain.types import utc_now
 from fieldvisit.store.changes import write_changes
+from fieldvisit.store.repositories.sync import QuarantineView
 from fieldvisit.store.workspace import is_workspace
 from fieldvisit.sync.protocol import DeviceState
 from fieldvisit.ui.app import AppController
@@ -171,3 +172,29 @@ def test_a_refused_sign_in_says_why_and_leaves_nothing_behind(
     assert bureau_app.main_window is None
     assert not (tmp_path / "laptop" / "workspace.json").exists()
     assert find(dialog, QPushButton, "signInOk").isEnabled()
+
+
+def test_a_long_record_name_in_quarantine_wraps_and_leaves_the_reason_in_sight(qtbot, app_controller) -> None:  # type: ignore[no-untyped-def]
+    main = unlock(qtbot, app_controller)
+    main.resize(1366, 768)
+    main.show_section("sync")
+    page = main.page("sync").quarantine
+    name = "𠮷䶮" + "名" * 62
+    refused = QuarantineView(
+        seq=1,
+        table_name="child_file",
+        record_id="r1",
+        op="UPSERT",
+        reason="数据无效：“姓名”过长（最多 64 个字符）",
+        created_at=utc_now(),
+        attempts=1,
+        values={"name": name},
+    )
+    page.model.set_rows([refused])
+    main.page("sync").tabs.setCurrentWidget(page)
+    QApplication.processEvents()
+    header = page.table.horizontalHeader()
+    assert page.proxy.index(0, 0).data() == f"儿童档案 {name}", "the whole name, nothing cut or changed"
+    reason = next(i for i, c in enumerate(page.model.columns) if c.key == "reason")
+    assert header.sectionViewportPosition(reason) + header.sectionSize(reason) <= page.table.viewport().width()
+    assert header.sectionSize(reason) >= page.table.fontMetrics().horizontalAdvance(refused.reason)

@@ -15,6 +15,8 @@ from fieldvisit.ui.shell.widgets import button, label, named
 from fieldvisit.ui.sync.field_text import record_label
 from fieldvisit.ui.tasks import TaskRunner
 
+_RECORD_CHARACTERS = 16
+"""The widest a column grows, in characters, before its text wraps."""
 _CST = timezone(timedelta(hours=8))
 
 
@@ -68,6 +70,8 @@ class QuarantinePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A record's name may be long: its column wraps rather than pushing the reason out of sight.
+        header.setMaximumSectionSize(self.fontMetrics().horizontalAdvance("中") * _RECORD_CHARACTERS)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.empty = named(label(self.tr("Nothing in quarantine."), "muted"), "quarantineEmpty")
