@@ -120,3 +120,34 @@ def test_an_invalid_record_is_refused_with_a_chinese_reason_naming_the_form_fiel
         "数据无效：“version”应为整数；“出生日期”应为日期",
         "数据无效：“extra”含有非有限数值（NaN 或无穷大）",
     ]
+
+
+def test_an_answer_that_is_not_one_of_the_forms_choices_is_refused(bureau) -> None:
+    """Every device shows and computes with these values (a risk colour, a case's next steps): one that no form
+    offers must not reach the bureau and from there every other device."""
+    caller = _director(bureau)
+    child = ChildFile(file_no="T-10", name="辛", town_code=TOWN, director_id=caller.user_id)
+    bad = [_mutation(child) for _ in range(4)]
+    bad[0].payload["risk_level"] = "PURPLE"
+    bad[1].payload["flags"] = ["MIGRANT", "紫色" * 20]
+    bad[2].payload["flags"] = [{"code": "X"}]
+    bad[3].payload["primary_category"] = 3
+    receipts = apply_batch(bureau.engine, caller, bad)
+    assert [r.reason for r in receipts] == [
+        "数据无效：“风险等级”的答案“PURPLE”不是可选项",
+        f"数据无效：“{_label('flags')}”的答案“{'紫色' * 10}…”不是可选项",
+        f"数据无效：“{_label('flags')}（0）”应为文字",
+        f"数据无效：“{_label('primary_category')}”应为文字",
+    ]
+    blank = child.model_copy(update={"risk_level": "", "closure_reason": "", "flags": ["MIGRANT", "DISABLED"]})
+    visit = ChildVisit(child_id=child.id, safety=["NONE"], risk_level="RED", mode="HOME")
+    assert [r.status for r in apply_batch(bureau.engine, caller, [_mutation(blank), _mutation(visit)])] == [
+        "APPLIED",
+        "APPLIED",
+    ]
+
+
+def _label(column: str) -> str:
+    from fieldvisit.formspec import column_fields
+
+    return column_fields("child_file")[column].label_zh

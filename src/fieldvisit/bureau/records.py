@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Connection, String, Table, select
 
 from fieldvisit.bureau.db import non_finite, one_of
 from fieldvisit.bureau.tables import metadata
-from fieldvisit.formspec import FormDefinitionError, column_fields
+from fieldvisit.formspec import FormDefinitionError, column_choices, column_fields
 from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
 
 
@@ -38,6 +38,8 @@ class TableInfo:
     """Floating-point columns: a pushed value must be finite."""
     documents: tuple[str, ...] = ()
     """JSON columns: no number inside may be NaN or infinite either."""
+    choices: tuple[tuple[str, frozenset[str | int]], ...] = ()
+    """Choice columns and the answers their forms allow (each item of a multiple-choice list too)."""
 
 
 @cache
@@ -63,7 +65,15 @@ def table_info(name: str) -> TableInfo:
         moments=_of_type(name, datetime),
         floats=_of_type(name, float),
         documents=tuple(column.name for column in table.columns if isinstance(column.type, JSON)),
+        choices=_choices(name),
     )
+
+
+def _choices(name: str) -> tuple[tuple[str, frozenset[str | int]], ...]:
+    try:
+        return tuple(column_choices(name).items())
+    except FormDefinitionError:  # the bureau's copy of forms/ is broken: the other checks still hold
+        return ()
 
 
 def _of_type(name: str, kind: type) -> tuple[str, ...]:
@@ -100,10 +110,21 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         value = values[column]
         if value is not None and not math.isfinite(value):
             raise PayloadError(f"“{field_name(name, column)}”不是有限数值")
+    for column, allowed in info.choices:
+        value = values[column]
+        for answer in value if isinstance(value, list) else (value,):
+            if answer not in (None, "") and (not isinstance(answer, str | int) or answer not in allowed):
+                raise PayloadError(f"“{field_name(name, column)}”的答案“{_shown(answer)}”不是可选项")
     for column in info.documents:  # text is checked where the mutation's digest is made (it fails on it)
         if values[column] and non_finite(values[column]):
             raise PayloadError(f"“{field_name(name, column)}”含有非有限数值（NaN 或无穷大）")
     return values
+
+
+def _shown(answer: Any) -> str:
+    """A refused answer as the reason quotes it: at most 20 characters of its text."""
+    text = str(answer)
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 _PROBLEMS = {

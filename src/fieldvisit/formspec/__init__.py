@@ -1,6 +1,6 @@
 """Form definitions: load and check `forms/*.toml`, evaluate required/relevant/constraint rules."""
 
-from fieldvisit.formspec.columns import column_fields, forms_for_table
+from fieldvisit.formspec.columns import column_choices, column_fields, forms_for_table
 from fieldvisit.formspec.expr import UNKNOWN, Env, Expr, ExprError, evaluate, is_blank, parse_expr
 from fieldvisit.formspec.loader import (
     FormDefinitionError,
@@ -46,6 +46,7 @@ __all__ = [
     "Rule",
     "Section",
     "check_form_file",
+    "column_choices",
     "column_fields",
     "evaluate",
     "field_order",
