@@ -269,7 +269,9 @@ class SyncEngine:
             in_flight: tuple[list[OutboxItem], Future[p.PushReply]] | None = None
             while True:
                 busy = {item.ref for item in in_flight[0]} if in_flight else set()
-                items = sync_local.take_batch(self.engine, limit=self.options.push_batch, skip=skip | busy)
+                # The first batch is small, so that the bureau starts on it while the next, full one is read.
+                limit = self.options.push_batch if in_flight else max(1, self.options.push_batch // 5)
+                items = sync_local.take_batch(self.engine, limit=limit, skip=skip | busy)
                 self._upload_attachments(transport, items, report)
                 # Made now, before the reply comes, so that the batch leaves the moment the link is free.
                 body = _push_body(items) if items else b""
