@@ -148,6 +148,19 @@ def test_garbage_gets_a_4xx_never_a_500(bureau, director, method: str, path: str
     assert answer.headers["content-type"].startswith("application/json")
 
 
+def test_a_malformed_request_is_explained_in_chinese_without_echoing_the_input(bureau, director) -> None:
+    """A device quarantines a mutation the bureau cannot read with this message as the reason."""
+    headers = {**director["headers"], "Content-Type": "application/json"}
+    body = b'{"mutations": [{"mutation_id": "x", "table": "' + b"t" * 50 + b'", "op": "UPSERT", "payload": 7}]}'
+    answer = httpx.post(f"{bureau.url}/api/v1/sync/push", headers=headers, content=body)
+    assert answer.status_code == 422
+    message = answer.json()["message"]
+    assert message.startswith("请求内容不符合同步协议：")
+    assert "缺少“mutations.0.record_id”" in message
+    assert "“mutations.0.table”过长（最多 40 个字符）" in message
+    assert "t" * 50 not in message and "Field required" not in message
+
+
 def test_a_body_over_the_limit_is_refused_with_413_declared_or_streamed(tmp_path: Path) -> None:
     settings = live.bureau_settings(tmp_path / "small", max_request_bytes=2048)
     small = live.LiveBureau(settings=settings, engine=make_engine(settings.resolved_database_url)).start()

@@ -198,7 +198,7 @@ def test_a_batch_with_invalid_mutations_applies_the_rest_and_quarantines_those(w
     reasons = {entry.record_id: entry.last_error for entry in list_quarantined(laptop.workspace.engine)}
     assert "64" in reasons[too_long.id]
     assert "管辖范围" in reasons[not_mine.id]
-    assert "局端拒收" in reasons[broken.id]
+    assert reasons[broken.id] == "局端拒收：请求内容不符合同步协议：“mutations.0.changed”的项数过多（最多 200 项）"
     badge = {row.id: row.sync_state for row in _child_rows(laptop)}
     assert badge[too_long.id] == "QUARANTINED" and badge[good[0].id] == "SYNCED"
     assert all(_bureau_child(world, g.id) is not None for g in good)

@@ -23,6 +23,7 @@ from fieldvisit.bureau.blobs import BlobStore
 from fieldvisit.bureau.config import Settings
 from fieldvisit.bureau.db import DatabaseUnavailableError, make_engine, upgrade_database
 from fieldvisit.bureau.errors import BureauError
+from fieldvisit.bureau.records import problem_text
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.sync.protocol import API_PREFIX, ErrorBody, ErrorCode, PushRequest
 
@@ -70,12 +71,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> Any:
-        # Only where and what, never the input itself (it may hold a password).
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error.get('loc', ()))}: {error.get('msg', '')}"
-            for error in exc.errors()[:5]
+        # Only where and what, never the input itself (it may hold a password); in Chinese, as a device shows it
+        # for a record refused.
+        problems = "；".join(
+            problem_text(error, ".".join(str(part) for part in error.get("loc", ()))) for error in exc.errors()[:5]
         )
-        return _error(422, ErrorCode.INVALID_REQUEST, problems)
+        return _error(422, ErrorCode.INVALID_REQUEST, f"请求内容不符合同步协议：{problems}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> Any:

@@ -165,6 +165,11 @@ def _problem(table: str, error: Any) -> str:
     field = field_name(table, location[0]) if location else table
     if len(location) > 1:
         field += f"（{'.'.join(location[1:])}）"
+    return problem_text(error, field)
+
+
+def problem_text(error: Any, field: str) -> str:
+    """One pydantic validation error in Chinese, about `field` as the reader knows it (never the input)."""
     kind = str(error.get("type", ""))
     template = _PROBLEMS.get(kind)
     if template is not None:
