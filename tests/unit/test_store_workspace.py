@@ -11,7 +11,8 @@ from sqlmodel import Session
 from tests.conftest import TEST_PASSWORD, MemoryKeyring
 
 from fieldvisit.domain.children import ChildFile
-from fieldvisit.security.keys import FAST_TEST_PARAMS, WrongPasswordError
+from fieldvisit.security import kdf_memory
+from fieldvisit.security.keys import FAST_TEST_PARAMS, KdfParams, WrongPasswordError
 from fieldvisit.security.secret_store import KeyringSecretStore, MemorySecretStore
 from fieldvisit.store import migrate
 from fieldvisit.store.engine import make_engine
@@ -22,6 +23,7 @@ from fieldvisit.store.workspace import (
     cached_key,
     create_workspace,
     open_workspace,
+    prepare_unlock,
     read_info,
     unlock_key,
 )
@@ -131,3 +133,11 @@ def test_workspace_info_holds_no_plain_key(workspace) -> None:
     assert read_info(workspace.path).workspace_id in info_text
     assert (workspace.path / DB_FILE).exists()
     assert "ciphertext" in info_text
+
+
+def test_preparing_the_unlock_readies_memory_for_the_workspaces_own_costs(tmp_path: Path) -> None:
+    params = KdfParams(time_cost=1, memory_cost=2048, parallelism=2)
+    create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=params).close()
+    info = prepare_unlock(tmp_path / "ws")
+    assert info.wrapped_key.params == params
+    assert kdf_memory.derive(b"x", bytes(16), 1, params.memory_cost, 2, 32) is not None  # ready for these costs

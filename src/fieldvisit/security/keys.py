@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldvisit.security import kdf_memory
+
 KEY_BYTES = 32
 """Length of the database key, of every key-encryption key and of every subkey (AES-256)."""
 
@@ -188,9 +190,19 @@ def derive_subkey(key: bytes, purpose: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(key)
 
 
+def prepare_unwrap(params: KdfParams) -> None:
+    """Get the memory of a derivation with `params` from the system now (while the password is typed), so
+    that unlocking spends its time on Argon2 itself (see `kdf_memory.prepare`)."""
+    kdf_memory.prepare(params.memory_cost * 1024)
+
+
 def _derive_kek(password: str, salt: bytes, params: KdfParams) -> bytes:
+    secret = password.encode("utf-8")
+    prepared = kdf_memory.derive(secret, salt, params.time_cost, params.memory_cost, params.parallelism, KEY_BYTES)
+    if prepared is not None:
+        return prepared
     return hash_secret_raw(
-        secret=password.encode("utf-8"),
+        secret=secret,
         salt=salt,
         time_cost=params.time_cost,
         memory_cost=params.memory_cost,

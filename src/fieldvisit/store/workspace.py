@@ -19,6 +19,7 @@ from fieldvisit.security.keys import (
     KdfParams,
     WrappedKey,
     new_database_key,
+    prepare_unwrap,
     unwrap_key,
     wrap_key,
 )
@@ -174,6 +175,14 @@ def create_workspace(
     workspace = _open_with_key(path, info, key, clock)
     _cache_key(secret_store, info, key)
     return workspace
+
+
+def prepare_unlock(path: Path) -> WorkspaceInfo:
+    """The facts of the workspace at `path`, with the memory that unlocking it needs already taken from the
+    system (called when the unlock screen shows, so typing the password covers that time)."""
+    info = read_info(path)
+    prepare_unwrap(info.wrapped_key.params)
+    return info
 
 
 def unlock_key(path: Path, password: str) -> bytes:

@@ -200,12 +200,13 @@ class AppController(QObject):
 
     def _read_facts(self) -> None:
         """Read the workspace facts off the GUI thread, to mark demo data on the unlock screen. Started before
-        the first window is built: reading them loads the key unwrapping's modules, which unlocking waits for."""
+        the first window is built: reading them loads the key unwrapping's modules, which unlocking waits for,
+        and gets the memory the unwrapping needs from the system."""
 
         def load() -> Any:
-            from fieldvisit.store.workspace import is_workspace, read_info
+            from fieldvisit.store.workspace import is_workspace, prepare_unlock
 
-            return read_info(self.workspace_dir) if is_workspace(self.workspace_dir) else None
+            return prepare_unlock(self.workspace_dir) if is_workspace(self.workspace_dir) else None
 
         def done(info: Any) -> None:
             self._demo_facts = info is not None and info.demo
@@ -528,7 +529,13 @@ class AppController(QObject):
             self.idle.stop()
         window = self._show_unlock()
         window.reset()
+        self.tasks.read(self._prepare_unlock)
         window.set_reason(self.tr("The screen was locked to protect the data. Type the password to continue."))
+
+    def _prepare_unlock(self) -> None:
+        from fieldvisit.store.workspace import prepare_unlock
+
+        prepare_unlock(self.workspace_dir)
 
     def _unlock_again(self, password: str) -> None:
         from fieldvisit.store.workspace import unlock_key
