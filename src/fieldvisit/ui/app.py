@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,9 +60,9 @@ class IdleWatcher(QObject):
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Imported here: PySide6 makes QEvent's Python enums when it is first imported (about 3 ms), which the
-        # first window need not wait for.
-        from PySide6.QtCore import QEvent
+        # Imported here: PySide6 makes the Python enums of QEvent and of the Qt namespace when each is first
+        # imported (about 3 and 15 ms), which the first window need not wait for.
+        from PySide6.QtCore import QEvent, Qt
 
         self._input_events = frozenset(
             {
@@ -596,11 +596,11 @@ def _workspace_dir(workspace: Path | None) -> Path:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with high-DPI rounding that keeps fractional scales sharp."""
+    """The QApplication (Qt 6 keeps fractional high-DPI scales as they are, sharp, unless the user's
+    QT_SCALE_FACTOR_ROUNDING_POLICY says otherwise)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     app = QApplication(argv if argv is not None else sys.argv[:1])

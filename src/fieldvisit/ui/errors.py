@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("fieldvisit.ui")
@@ -25,7 +25,7 @@ class ErrorReporter(QObject):
         self.show_dialogs = show_dialogs
         self.count = 0
         self._showing = False
-        self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.reported.connect(self._show_later)
 
     def report(self, exc: BaseException, context: str = "") -> None:
         """Log `exc` by type and frames only (its message and source lines may hold personal data); tell the user."""
@@ -36,6 +36,11 @@ class ErrorReporter(QObject):
         log.error("uncaught %s%s\n%s", type(exc).__name__, f" in {context}" if context else "", frames)
         message_zh = getattr(exc, "message_zh", "")
         self.reported.emit(type(exc).__name__, str(message_zh))
+
+    def _show_later(self, kind: str, message_zh: str) -> None:
+        # On the GUI thread (a report from a worker arrives queued); shown from the event loop, never in the
+        # middle of what raised.
+        QTimer.singleShot(0, lambda: self._show(kind, message_zh))
 
     def _show(self, kind: str, message_zh: str) -> None:
         if not self.show_dialogs or self._showing or QApplication.instance() is None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldvisit.ui.shell.widgets import banner, button, label, named
 
 
-class FirstRunWindow(QWidget):
+class FirstRunWindow(QFrame):
     """Shown when this computer has no workspace; the demo is clearly marked as not real data."""
 
     demo_requested = Signal()
@@ -18,7 +18,6 @@ class FirstRunWindow(QWidget):
         super().__init__(parent)
         named(self, "firstRunWindow", self.tr("Welcome"))
         self.setWindowTitle(self.tr("FieldVisit — Welcome"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         card = QFrame(self)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fieldvisit.ui.shell.widgets import banner, button, label, named
 
 
-class UnlockWindow(QWidget):
+class UnlockWindow(QFrame):
     """Asks for the password; emits `unlock_requested` with it. Also serves as the idle-lock screen."""
 
     unlock_requested = Signal(str)
@@ -17,7 +17,6 @@ class UnlockWindow(QWidget):
         super().__init__(parent)
         named(self, "unlockWindow", self.tr("Unlock"))
         self.setWindowTitle(self.tr("FieldVisit — Unlock"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         card = QFrame(self)
