@@ -334,13 +334,14 @@ class AppController(QObject):
 
         def unlock() -> Any:
             from fieldvisit.store.quick_open import quick_open
-            from fieldvisit.store.repositories.dashboard_reads import read_dashboard
 
             self._deriving.emit()
             quick = quick_open(path, password)
             try:
                 if not quick.schema_current:
                     return quick, None
+                # Imported once the key is derived: the main window being built meanwhile imports them too.
+                from fieldvisit.store.repositories.dashboard_reads import read_dashboard
                 from fieldvisit.ui.dashboard.dashboard_page import URGENT_ROWS, DashboardScope
 
                 scope = DashboardScope.of(quick.user)
