@@ -147,6 +147,36 @@ def test_an_answer_that_is_not_one_of_the_forms_choices_is_refused(bureau) -> No
     ]
 
 
+def test_an_answer_inside_a_json_value_that_no_form_offers_is_refused(bureau) -> None:
+    """The same for answers kept inside a record's JSON values: a guardian's health, a visit's living
+    conditions, the rows of a child's benefits, a grave notice's violations; their other keys stay free."""
+    caller = _director(bureau)
+    child = ChildFile(file_no="T-11", name="辛", town_code=TOWN, director_id=caller.user_id)
+    bad = [_mutation(child) for _ in range(3)]
+    bad[0].payload["guardian"] = {"name": "辛𠮷", "health": "ZOMBIE"}
+    bad[1].payload["benefits"] = [{"type": "MINIMUM_LIVING"}, {"type": "LOTTERY", "monthly_amount_fen": 100}]
+    bad[2].payload["mother"] = {"status": ["DECEASED"]}
+    visit = ChildVisit(child_id=child.id, mode="HOME", living={"food": "GOOD", "hygiene": "SPOTLESS"})
+    receipts = apply_batch(bureau.engine, caller, [*bad, _mutation(visit)])
+    assert [r.reason for r in receipts] == [
+        "数据无效：“监护人健康状况”的答案“ZOMBIE”不是可选项",
+        "数据无效：“享受保障：保障类型”的答案“LOTTERY”不是可选项",
+        '数据无效：“母亲状况”的答案“["DECEASED"]”不是可选项',  # one answer is asked for, not a list
+        "数据无效：“卫生”的答案“SPOTLESS”不是可选项",
+    ]
+    good = child.model_copy(
+        update={
+            "guardian": {"name": "辛𠮷", "health": "CHRONIC", "phone": "13800000000"},
+            "benefits": [{"type": "MINIMUM_LIVING", "monthly_amount_fen": 100, "note": "自由文字"}],
+        }
+    )
+    visit = visit.model_copy(update={"living": {"food": "GOOD", "hygiene": "FAIR", "remark": "任意"}})
+    assert [r.status for r in apply_batch(bureau.engine, caller, [_mutation(good), _mutation(visit)])] == [
+        "APPLIED",
+        "APPLIED",
+    ]
+
+
 def _label(column: str) -> str:
     from fieldvisit.formspec import column_fields
 

@@ -48,29 +48,38 @@ def test_demo_records_have_no_form_errors(demo, actor, clock, form_id: str) -> N
 
 
 def test_every_demo_answer_is_one_the_bureau_accepts(demo) -> None:
-    """The bureau refuses a choice answer that no form offers (`formspec.column_choices`); every stored answer
-    of the demo, in every synced table, passes that check."""
+    """The bureau refuses a choice answer that no form offers (`formspec.answer_choices`), in a column, inside a
+    JSON object or in the rows of a JSON list; every stored answer of the demo, in every synced table, passes."""
     import json
 
-    from fieldvisit.formspec import column_choices
+    from fieldvisit.formspec import answer_choices, answers_at, not_offered
     from fieldvisit.sync.protocol import SYNCED_MODELS
 
-    checked, refused = 0, []
+    checked: dict[tuple[str, ...], int] = {}
+    refused = []
     with demo.engine.connect() as connection:
         for table in SYNCED_MODELS:
-            for column, allowed in column_choices(table).items():
-                for (value,) in connection.execute(text(f'SELECT "{column}" FROM "{table}"')):
-                    answers = json.loads(value) if isinstance(value, str) and value.startswith("[") else [value]
-                    checked += len(answers)
-                    refused += [(table, column, a) for a in answers if a not in (None, "") and a not in allowed]
-    assert checked > 1000 and not refused, refused[:10]
+            for place, answers in answer_choices(table).items():
+                for (value,) in connection.execute(text(f'SELECT "{place[0]}" FROM "{table}"')):
+                    stored = json.loads(value) if isinstance(value, str) and value.startswith(("[", "{")) else value
+                    found = [v for v in answers_at({place[0]: stored}, place) if v not in (None, "", [])]
+                    checked[(table, *place)] = checked.get((table, *place), 0) + len(found)
+                    refused += [(table, place, v) for v in found if not_offered(v, answers) is not None]
+    assert not refused, refused[:10]
+    assert sum(checked.values()) > 1000
+    nested = {"father", "mother", "living", "housing"}
+    assert {place[1] for place, count in checked.items() if count and len(place) > 2} >= nested
 
 
-def test_choice_columns_allow_their_whole_enum_and_free_text_columns_are_not_limited() -> None:
+def test_choice_answers_allow_their_whole_enum_and_free_text_is_not_limited() -> None:
     from fieldvisit.domain.assistance import AssetKind
     from fieldvisit.domain.children import RiskLevel
-    from fieldvisit.formspec import column_choices
+    from fieldvisit.formspec import ANY_ROW, answer_choices
 
-    assert column_choices("child_file")["risk_level"] == {m.value for m in RiskLevel}
-    assert column_choices("asset")["kind"] == {m.value for m in AssetKind}  # vehicles and property: by `where`
-    assert "name" not in column_choices("child_file") and "village_id" not in column_choices("child_file")
+    child = answer_choices("child_file")
+    assert child[("risk_level",)].allowed == {m.value for m in RiskLevel}
+    assert answer_choices("asset")[("kind",)].allowed == {m.value for m in AssetKind}  # vehicles, property: `where`
+    assert ("name",) not in child and ("village_id",) not in child
+    assert child[("guardian", "health")].label_zh == "监护人健康状况"
+    assert "MINIMUM_LIVING" in child[("benefits", ANY_ROW, "type")].allowed
+    assert ("guardian", "name") not in child and ("benefits", ANY_ROW, "monthly_amount_fen") not in child

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from sqlalchemy import JSON, Connection, String, Table, select
 
 from fieldvisit.bureau.db import non_finite, one_of
 from fieldvisit.bureau.tables import metadata
-from fieldvisit.formspec import FormDefinitionError, column_choices, column_fields
+from fieldvisit.formspec import Answers, FormDefinitionError, answer_choices, answers_at, column_fields, not_offered
 from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
 
 
@@ -38,8 +39,9 @@ class TableInfo:
     """Floating-point columns: a pushed value must be finite."""
     documents: tuple[str, ...] = ()
     """JSON columns: no number inside may be NaN or infinite either."""
-    choices: tuple[tuple[str, frozenset[str | int]], ...] = ()
-    """Choice columns and the answers their forms allow (each item of a multiple-choice list too)."""
+    choices: tuple[tuple[tuple[str, ...], Answers], ...] = ()
+    """Choice answers by their place in a record (`formspec.answer_choices`) and the answers their forms allow
+    (each item of a multiple-choice list too)."""
 
 
 @cache
@@ -69,9 +71,9 @@ def table_info(name: str) -> TableInfo:
     )
 
 
-def _choices(name: str) -> tuple[tuple[str, frozenset[str | int]], ...]:
+def _choices(name: str) -> tuple[tuple[tuple[str, ...], Answers], ...]:
     try:
-        return tuple(column_choices(name).items())
+        return tuple(answer_choices(name).items())
     except FormDefinitionError:  # the bureau's copy of forms/ is broken: the other checks still hold
         return ()
 
@@ -110,11 +112,11 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         value = values[column]
         if value is not None and not math.isfinite(value):
             raise PayloadError(f"“{field_name(name, column)}”不是有限数值")
-    for column, allowed in info.choices:
-        value = values[column]
-        for answer in value if isinstance(value, list) else (value,):
-            if answer not in (None, "") and (not isinstance(answer, str | int) or answer not in allowed):
-                raise PayloadError(f"“{field_name(name, column)}”的答案“{_shown(answer)}”不是可选项")
+    for place, answers in info.choices:
+        for value in answers_at(values, place):
+            wrong = not_offered(value, answers)
+            if wrong is not None:
+                raise PayloadError(f"“{answers.label_zh}”的答案“{_shown(wrong)}”不是可选项")
     for column in info.documents:  # text is checked where the mutation's digest is made (it fails on it)
         if values[column] and non_finite(values[column]):
             raise PayloadError(f"“{field_name(name, column)}”含有非有限数值（NaN 或无穷大）")
@@ -122,8 +124,8 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _shown(answer: Any) -> str:
-    """A refused answer as the reason quotes it: at most 20 characters of its text."""
-    text = str(answer)
+    """A refused answer as the reason quotes it: at most 20 characters of its text (JSON, if not text)."""
+    text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
     return text if len(text) <= 20 else text[:20] + "…"
 
 

@@ -1,6 +1,14 @@
 """Form definitions: load and check `forms/*.toml`, evaluate required/relevant/constraint rules."""
 
-from fieldvisit.formspec.columns import column_choices, column_fields, forms_for_table
+from fieldvisit.formspec.columns import (
+    ANY_ROW,
+    Answers,
+    answer_choices,
+    answers_at,
+    column_fields,
+    forms_for_table,
+    not_offered,
+)
 from fieldvisit.formspec.expr import UNKNOWN, Env, Expr, ExprError, evaluate, is_blank, parse_expr
 from fieldvisit.formspec.loader import (
     FormDefinitionError,
@@ -26,9 +34,11 @@ from fieldvisit.formspec.spec import (
 from fieldvisit.formspec.validate import Issue, field_order, relevant_fields, relevant_row_fields, validate
 
 __all__ = [
+    "ANY_ROW",
     "COMPUTATIONS",
     "LOOKUPS",
     "UNKNOWN",
+    "Answers",
     "Binding",
     "BindingKind",
     "Choice",
@@ -45,8 +55,9 @@ __all__ = [
     "PrintHints",
     "Rule",
     "Section",
+    "answer_choices",
+    "answers_at",
     "check_form_file",
-    "column_choices",
     "column_fields",
     "evaluate",
     "field_order",
@@ -57,6 +68,7 @@ __all__ = [
     "load_all_forms",
     "load_form",
     "load_form_file",
+    "not_offered",
     "parse_expr",
     "parse_money",
     "relevant_fields",

@@ -1,8 +1,11 @@
-"""Which forms show a table's records, which form field shows each of its columns, and the answers a column allows."""
+"""Which forms show a table's records, which form field shows each of its columns, and the answers each place allows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from fieldvisit.formspec import registry
 from fieldvisit.formspec.loader import load_all_forms
@@ -35,37 +38,93 @@ def column_fields(table: str) -> dict[str, FieldSpec]:
     return fields
 
 
+ANY_ROW = "*"
+"""In an answer's place (see `answer_choices`): every row of a JSON-list column."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The stored values a choice answer may hold, and the answer's name on its paper form (Chinese)."""
+
+    label_zh: str
+    allowed: frozenset[str | int]
+    multiple: bool = False
+    """A multiple choice: the answers are a list."""
+
+
 @cache
-def column_choices(table: str) -> dict[str, frozenset[str | int]]:
-    """The stored values each choice column of `table` may hold, over every form that edits it (a repeat
-    group's rows included). A column is left out when any of its fields takes open answers (a lookup, another
-    group's rows, free text). An enum field allows its whole enum: a form may offer only some members where a
-    workflow or a repeat group's `where` sets the others. Blank (unanswered) is the caller's to allow."""
-    allowed: dict[str, set[str | int]] = {}
-    open_columns: set[str] = set()
-    preset: dict[str, set[str | int]] = {}
+def answer_choices(table: str) -> dict[tuple[str, ...], Answers]:
+    """The choice answers of `table`'s records over every form that edits them (a repeat group's rows
+    included), by their place in a record: a column (`("risk_level",)`), a key of a JSON-object column
+    (`("guardian", "health")`, `("extra", "violation_types")`) or a key of each row of a JSON-list column
+    (`("benefits", ANY_ROW, "type")`). A place is left out when any of its fields takes open answers (a
+    lookup, another group's rows, free text). An enum field allows its whole enum: a form may offer only some
+    members where a workflow or a repeat group's `where` sets the others. Blank (unanswered) is the caller's
+    to allow."""
+    allowed: dict[tuple[str, ...], set[str | int]] = {}
+    labels: dict[tuple[str, ...], str] = {}
+    multiple: set[tuple[str, ...]] = set()
+    open_places: set[tuple[str, ...]] = set()
+    preset: dict[tuple[str, ...], set[str | int]] = {}
     for spec in load_all_forms().values():
         for section in spec.sections:
             for item in section.fields:
                 if item.repeat_model == table:
                     for column, value in item.where:  # one value, or a list of them
-                        preset.setdefault(column, set()).update(value if isinstance(value, list | tuple) else [value])
-                for field in (item, *item.fields):
-                    binding = field.binding
-                    if binding.model != table or binding.kind != BindingKind.COLUMN or len(binding.path) != 1:
-                        continue
-                    if field.type is FieldType.COMPUTED:
-                        continue
-                    column = binding.path[0]
+                        values = value if isinstance(value, list | tuple) else [value]
+                        preset.setdefault((column,), set()).update(values)
+                for field, place, label_zh in _places(item, table):
+                    labels.setdefault(place, label_zh)
+                    if field.type is FieldType.MULTICHOICE:
+                        multiple.add(place)
                     enum = registry.enums().get(field.enum) if field.enum else None
                     if enum is not None:
-                        allowed.setdefault(column, set()).update(member.value for member in enum)
+                        allowed.setdefault(place, set()).update(member.value for member in enum)
                     elif field.type.has_choices and field.choices:
-                        allowed.setdefault(column, set()).update(choice.value for choice in field.choices)
+                        allowed.setdefault(place, set()).update(choice.value for choice in field.choices)
                     else:
-                        open_columns.add(column)
+                        open_places.add(place)
     return {
-        column: frozenset(values | preset.get(column, set()))
-        for column, values in allowed.items()
-        if column not in open_columns
+        place: Answers(labels[place], frozenset(values | preset.get(place, set())), place in multiple)
+        for place, values in allowed.items()
+        if place not in open_places
     }
+
+
+def answers_at(document: Any, place: tuple[str, ...]) -> list[Any]:
+    """The values stored at `place` (see `answer_choices`) in a record's values (a mapping of its columns to
+    their values, JSON already parsed): one, or one per row of a JSON list; none where nothing is there."""
+    if not place:
+        return [document]
+    step, rest = place[0], place[1:]
+    if step == ANY_ROW:
+        return [value for row in document for value in answers_at(row, rest)] if isinstance(document, list) else []
+    return answers_at(document[step], rest) if isinstance(document, Mapping) and step in document else []
+
+
+def not_offered(value: Any, answers: Answers) -> Any:
+    """What in a stored value its form does not offer: the first such answer, or the whole value when it has
+    the wrong shape (a list where one answer is asked for, a single answer where a list is); None if all is
+    well. Blank answers are allowed (whether one must be given is the form's business)."""
+    if value is None or value == "":
+        return None
+    if answers.multiple != isinstance(value, list):
+        return value
+    for answer in value if answers.multiple else [value]:
+        offered = isinstance(answer, str | int) and not isinstance(answer, bool) and answer in answers.allowed
+        if not offered and answer is not None and answer != "":
+            return answer
+    return None
+
+
+def _places(item: FieldSpec, table: str) -> Iterator[tuple[FieldSpec, tuple[str, ...], str]]:
+    """The stored answers of a form item and of its repeat group's fields that are `table`'s, with their place
+    in a record and their name; repeat groups themselves and computed values are not answers."""
+    for field in (item, *item.fields):
+        binding = field.binding
+        if binding.model != table or field.type in (FieldType.COMPUTED, FieldType.REPEAT):
+            continue
+        if binding.kind in (BindingKind.COLUMN, BindingKind.NESTED, BindingKind.EXTRA):
+            yield field, binding.path, field.label_zh
+        elif binding.kind == BindingKind.ROW_KEY and item.binding.kind == BindingKind.COLUMN:
+            yield field, (*item.binding.path, ANY_ROW, *binding.path), f"{item.label_zh}：{field.label_zh}"
