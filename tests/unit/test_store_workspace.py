@@ -140,4 +140,6 @@ def test_preparing_the_unlock_readies_memory_for_the_workspaces_own_costs(tmp_pa
     create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=params).close()
     info = prepare_unlock(tmp_path / "ws")
     assert info.wrapped_key.params == params
-    assert kdf_memory.derive(b"x", bytes(16), 1, params.memory_cost, 2, 32) is not None  # ready for these costs
+    assert params.memory_cost * 1024 in kdf_memory._prepared  # ready for these costs
+    assert unlock_key(tmp_path / "ws", TEST_PASSWORD)
+    assert params.memory_cost * 1024 not in kdf_memory._prepared  # and used by the unlock

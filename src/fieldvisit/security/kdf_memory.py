@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import Any
 
-from argon2.low_level import ARGON2_VERSION, Type, core, ffi, lib
+from argon2.low_level import ARGON2_VERSION, Type, core, ffi, hash_secret_raw, lib
 
 log = logging.getLogger(__name__)
 
@@ -19,8 +19,9 @@ _deriving = threading.Event()
 _CHUNK = 4 * 1024 * 1024
 
 
-def prepare(size: int) -> None:
-    """Map `size` bytes and have the operating system supply their pages now (once per size until used).
+def prepare(size: int) -> bool:
+    """Map `size` bytes and have the operating system supply their pages now (once per size until used);
+    whether memory of that size is ready (not while a derivation runs: it would compete with it).
 
     Argon2 otherwise takes its memory page by page as it first writes it: at 64 MiB, 16,384 page faults, a
     quarter of a derivation's processor time. The pages are touched outside the GIL, so the window being
@@ -29,7 +30,7 @@ def prepare(size: int) -> None:
     """
     with _lock:
         if size in _prepared or _deriving.is_set():
-            return
+            return size in _prepared
         memory = _private_memory(size)
         pages = (ctypes.c_char * size).from_buffer(memory)
         start = ctypes.addressof(pages)
@@ -39,6 +40,7 @@ def prepare(size: int) -> None:
             ctypes.memset(start + offset, 0, min(_CHUNK, size - offset))
         del pages
         _prepared[size] = memory
+        return True
 
 
 def _private_memory(size: int) -> mmap.mmap:
@@ -47,23 +49,25 @@ def _private_memory(size: int) -> mmap.mmap:
     return mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)  # the default is shared memory
 
 
-def derive(
-    secret: bytes, salt: bytes, time_cost: int, memory_cost: int, parallelism: int, hash_len: int
-) -> bytes | None:
-    """Argon2id in the memory prepared for `memory_cost` KiB, or None when none is (or it cannot be used).
+def derive(secret: bytes, salt: bytes, time_cost: int, memory_cost: int, parallelism: int, hash_len: int) -> bytes:
+    """Argon2id of `secret`: in the memory prepared for `memory_cost` KiB if there is some, else in memory
+    Argon2 allocates itself. No preparing starts while this runs (it would compete with it for the processor).
 
-    The memory serves one derivation: Argon2 wipes it before handing it back, and it is unmapped then.
+    Prepared memory serves one derivation: Argon2 wipes it before handing it back, and it is unmapped then.
     """
     _deriving.set()
     try:
         with _lock:
             memory = _prepared.pop(memory_cost * 1024, None)
-        if memory is None:
-            return None
-        try:
-            return _derive_in(memory, secret, salt, time_cost, memory_cost, parallelism, hash_len)
-        finally:
-            memory.close()
+        derived = None
+        if memory is not None:
+            try:
+                derived = _derive_in(memory, secret, salt, time_cost, memory_cost, parallelism, hash_len)
+            finally:
+                memory.close()
+        if derived is None:
+            derived = hash_secret_raw(secret, salt, time_cost, memory_cost, parallelism, hash_len, Type.ID)
+        return derived
     finally:
         _deriving.clear()
 

@@ -9,7 +9,6 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -198,18 +197,7 @@ def prepare_unwrap(params: KdfParams) -> None:
 
 def _derive_kek(password: str, salt: bytes, params: KdfParams) -> bytes:
     secret = password.encode("utf-8")
-    prepared = kdf_memory.derive(secret, salt, params.time_cost, params.memory_cost, params.parallelism, KEY_BYTES)
-    if prepared is not None:
-        return prepared
-    return hash_secret_raw(
-        secret=secret,
-        salt=salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_cost,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    return kdf_memory.derive(secret, salt, params.time_cost, params.memory_cost, params.parallelism, KEY_BYTES)
 
 
 def _associated_data(version: int, params: KdfParams) -> bytes:
