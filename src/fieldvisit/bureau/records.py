@@ -113,6 +113,9 @@ def validate_payload(name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
         if value is not None and not math.isfinite(value):
             raise PayloadError(f"“{field_name(name, column)}”不是有限数值")
     for place, answers in info.choices:
+        stored = values[place[0]]
+        if not stored and not isinstance(stored, int):  # blank, an empty list or object: nothing answered there
+            continue
         for value in answers_at(values, place):
             wrong = not_offered(value, answers)
             if wrong is not None:

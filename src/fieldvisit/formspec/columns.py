@@ -94,12 +94,14 @@ def answer_choices(table: str) -> dict[tuple[str, ...], Answers]:
 def answers_at(document: Any, place: tuple[str, ...]) -> list[Any]:
     """The values stored at `place` (see `answer_choices`) in a record's values (a mapping of its columns to
     their values, JSON already parsed): one, or one per row of a JSON list; none where nothing is there."""
-    if not place:
-        return [document]
-    step, rest = place[0], place[1:]
-    if step == ANY_ROW:
-        return [value for row in document for value in answers_at(row, rest)] if isinstance(document, list) else []
-    return answers_at(document[step], rest) if isinstance(document, Mapping) and step in document else []
+    for index, step in enumerate(place):
+        if step == ANY_ROW:
+            rest = place[index + 1 :]
+            return [value for row in document for value in answers_at(row, rest)] if isinstance(document, list) else []
+        if not isinstance(document, Mapping) or step not in document:
+            return []
+        document = document[step]
+    return [document]
 
 
 def not_offered(value: Any, answers: Answers) -> Any:
