@@ -23,7 +23,7 @@ from fieldvisit.bureau.blobs import BlobStore
 from fieldvisit.bureau.config import Settings
 from fieldvisit.bureau.db import DatabaseUnavailableError, make_engine, upgrade_database
 from fieldvisit.bureau.errors import BureauError
-from fieldvisit.bureau.records import problem_text
+from fieldvisit.bureau.records import load_table_facts, problem_text
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.sync.protocol import API_PREFIX, ErrorBody, ErrorCode, PushRequest
 
@@ -108,6 +108,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now, engine: Engine | N
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(upgrade_database, engine)
+        await run_in_threadpool(load_table_facts)
         settings.attachments_dir.mkdir(parents=True, exist_ok=True)
         yield
         engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from fieldvisit.bureau.db import non_finite, one_of
 from fieldvisit.bureau.tables import metadata
 from fieldvisit.formspec import Answers, FormDefinitionError, answer_choices, answers_at, column_fields, not_offered
 from fieldvisit.sync.protocol import BOOKKEEPING_FIELDS, SYNCED_MODELS
+
+log = logging.getLogger(__name__)
 
 
 class PayloadError(ValueError):
@@ -74,8 +77,15 @@ def table_info(name: str) -> TableInfo:
 def _choices(name: str) -> tuple[tuple[tuple[str, ...], Answers], ...]:
     try:
         return tuple(answer_choices(name).items())
-    except FormDefinitionError:  # the bureau's copy of forms/ is broken: the other checks still hold
+    except FormDefinitionError as exc:  # the bureau's copy of forms/ is broken: the other checks still hold
+        log.error("form definitions unreadable, choice answers of %s are not checked: %s", name, exc)
         return ()
+
+
+def load_table_facts() -> None:
+    """Gather every synced table's facts now (reading the form definitions), rather than on the first push."""
+    for name in SYNCED_MODELS:
+        table_info(name)
 
 
 def _of_type(name: str, kind: type) -> tuple[str, ...]:
