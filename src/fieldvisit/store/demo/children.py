@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from random import Random
+from typing import Any
 
+from fieldvisit.domain.assistance import Health, LaborCapacity
 from fieldvisit.domain.base import RecordState
 from fieldvisit.domain.child_rules import next_visit_due, visit_interval
 from fieldvisit.domain.children import (
@@ -41,6 +44,19 @@ UNSAFE_FINDINGS = tuple(SafetyFinding)[1:]
 RATINGS = tuple(GuardianshipRating)
 SCHOOL_BY_AGE = ((3, "PRESCHOOL"), (6, "KINDERGARTEN"), (12, "PRIMARY"), (15, "JUNIOR"), (18, "SENIOR"))
 HAN_ETHNICITY = "01"  # GB/T 3304 code of 汉族
+GUARDIAN_HEALTH = ((Health.HEALTHY, 70), (Health.CHRONIC, 15), (Health.MAJOR_ILLNESS, 7), (Health.DISABLED, 8))
+GUARDIAN_CAPACITY = {
+    Health.HEALTHY: LaborCapacity.ABLE,
+    Health.CHRONIC: LaborCapacity.PARTIAL,
+    Health.MAJOR_ILLNESS: LaborCapacity.NONE,
+    Health.DISABLED: LaborCapacity.PARTIAL,
+}
+BENEFITS = {
+    ChildCategory.ORPHAN: ("ORPHAN_ALLOWANCE", "orphan_scattered_standard"),
+    ChildCategory.DE_FACTO_UNSUPPORTED: ("UNSUPPORTED_ALLOWANCE", "difficult_child_standard"),
+    ChildCategory.IN_DIFFICULTY: ("DIFFICULTY_ALLOWANCE", "difficult_child_standard"),
+}
+"""The basic living allowance of each category, with the parameter that sets its monthly amount."""
 
 
 def _schooling(age: int) -> str:
@@ -94,49 +110,48 @@ def generate_children(
         if category == ChildCategory.ORPHAN:
             father_status = mother_status = ParentStatus.DECEASED
         guardian_name = people.name(people.sex(), surname=name[0])
-        child = writer.add(
-            ChildFile,
-            {
-                "created_at": at_local(listed_at),
-                "form_id": "child_file",
-                "form_version": 1,
-                "state": RecordState.FINAL,
-                "extra": {},
-                "file_no": format_child_file_no(village.town_code, numbers.next(village.town_code)),
-                "name": name,
-                "id_number": id_number,
-                "sex": sex,
-                "birth_date": birth,
-                "ethnicity": HAN_ETHNICITY,
-                "hukou_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
-                "residence_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
-                "town_code": village.town_code,
-                "village_id": village.id,
-                "primary_category": category,
-                "difficulty_kinds": [rng.choice(("POVERTY", "DISABILITY", "GUARDIANSHIP"))]
-                if category == ChildCategory.IN_DIFFICULTY
-                else [],
-                "flags": ["ASSISTANCE_FAMILY"] if rng.random() < 0.3 else [],
-                "listed_at": listed_at,
-                "health": "HEALTHY" if rng.random() < 0.8 else "ILL",
-                "schooling": _schooling(age),
-                "school_name": f"{village.name.rstrip('村社区')}小学" if 6 <= age < 12 else "",
-                "father": {"name": people.name(type(sex).MALE, surname=name[0]), "status": father_status},
-                "mother": {"name": people.name(type(sex).FEMALE), "status": mother_status},
-                "guardian": {
-                    "name": guardian_name,
-                    "relation": rng.choice(("祖父", "祖母", "外婆", "叔叔")),
-                    "phone": people.phone(),
-                },
-                "guardianship_rating": rng.choice(RATINGS),
-                "family_assistance": [],
-                "benefits": [],
-                "risk_level": risk,
-                "director_id": director.id,
-                "supervisor_id": supervisors[village.town_code].id,
-                "status": ChildStatus.ACTIVE,
+        values = {
+            "created_at": at_local(listed_at),
+            "form_id": "child_file",
+            "form_version": 1,
+            "state": RecordState.FINAL,
+            "extra": {},
+            "file_no": format_child_file_no(village.town_code, numbers.next(village.town_code)),
+            "name": name,
+            "id_number": id_number,
+            "sex": sex,
+            "birth_date": birth,
+            "ethnicity": HAN_ETHNICITY,
+            "hukou_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
+            "residence_address": f"浙江省慈溪市{village.name}{rng.randrange(1, 300)}号",
+            "town_code": village.town_code,
+            "village_id": village.id,
+            "primary_category": category,
+            "difficulty_kinds": [rng.choice(("POVERTY", "DISABILITY", "GUARDIANSHIP"))]
+            if category == ChildCategory.IN_DIFFICULTY
+            else [],
+            "flags": ["ASSISTANCE_FAMILY"] if rng.random() < 0.3 else [],
+            "listed_at": listed_at,
+            "health": "HEALTHY" if rng.random() < 0.8 else "ILL",
+            "schooling": _schooling(age),
+            "school_name": f"{village.name.rstrip('村社区')}小学" if 6 <= age < 12 else "",
+            "father": {"name": people.name(type(sex).MALE, surname=name[0]), "status": father_status},
+            "mother": {"name": people.name(type(sex).FEMALE), "status": mother_status},
+            "guardian": {
+                "name": guardian_name,
+                "relation": rng.choice(("祖父", "祖母", "外婆", "叔叔")),
+                "phone": people.phone(),
             },
-        )
+            "guardianship_rating": rng.choice(RATINGS),
+            "family_assistance": [],
+            "benefits": [],
+            "risk_level": risk,
+            "director_id": director.id,
+            "supervisor_id": supervisors[village.town_code].id,
+            "status": ChildStatus.ACTIVE,
+        }
+        _add_support(values, Random(n), params, today)
+        child = writer.add(ChildFile, values)
         writer.index_person(
             "child_file",
             child["id"],
@@ -168,6 +183,21 @@ def generate_children(
                 },
             )
         writer.checkpoint()
+
+
+def _add_support(values: dict[str, Any], rng: Random, params: ParameterSet, today: date) -> None:
+    """The guardian's health and capacity to work, the family's assistance and the child's allowance (drawn
+    from their own generator, so the rest of the demo stays as it was)."""
+    health = rng.choices([h for h, _ in GUARDIAN_HEALTH], [w for _, w in GUARDIAN_HEALTH])[0]
+    values["guardian"] = {**values["guardian"], "health": health, "labor_capacity": GUARDIAN_CAPACITY[health]}
+    values["family_assistance"] = ["MINIMUM_LIVING"] if "ASSISTANCE_FAMILY" in values["flags"] else ["NONE"]
+    benefit = BENEFITS.get(values["primary_category"])
+    if benefit is not None:
+        kind, standard = benefit
+        start = values["listed_at"].replace(day=1)
+        values["benefits"] = [
+            {"type": kind, "monthly_amount_fen": params.integer(standard, today), "start_month": start.isoformat()}
+        ]
 
 
 def _visits(
