@@ -40,6 +40,13 @@ INCOME_ITEMS = {
     IncomeCategory.OTHER: ("其他收入",),
 }
 INCOME_CATEGORIES = tuple(INCOME_ITEMS)
+ASSET_DESCRIPTIONS = {AssetKind.DEPOSIT: "银行存款", AssetKind.VEHICLE: "电动三轮车", AssetKind.PROPERTY: "住宅一处"}
+ASSET_DETAILS: dict[str, dict[str, str]] = {
+    AssetKind.DEPOSIT: {},
+    AssetKind.VEHICLE: {"vehicle_type": "FARM", "use": "PRODUCTION"},
+    AssetKind.PROPERTY: {"nature": "SELF_BUILT"},
+}
+"""The answers of the asset tables of the survey form for each kind of asset the demo owns."""
 
 
 def generate_households(
@@ -184,8 +191,8 @@ def generate_households(
                     ),
                     "owner": applicant_name,
                     "value_fen": rng.randrange(500, 80_000) * 100,
-                    "description": {"DEPOSIT": "银行存款", "VEHICLE": "电动三轮车", "PROPERTY": "自建房"}[kind],
-                    "details": {},
+                    "description": ASSET_DESCRIPTIONS[kind],
+                    "details": dict(ASSET_DETAILS[kind]),
                 },
             )
             for position in range(rng.randrange(0, 3))
