@@ -433,6 +433,7 @@ class AppController(QObject):
             return
         if isinstance(exc, WrongPasswordError):
             self.unlock_window.show_error(self.tr("The password is not correct. Please try again."))
+            self._read_facts()  # memory for the next attempt, while it is typed
             return
         message = getattr(exc, "message_zh", "")
         if not message:
@@ -530,13 +531,8 @@ class AppController(QObject):
             self.idle.stop()
         window = self._show_unlock()
         window.reset()
-        self.tasks.read(self._prepare_unlock)
+        self._read_facts()  # and the memory the unwrapping needs, while the password is typed again
         window.set_reason(self.tr("The screen was locked to protect the data. Type the password to continue."))
-
-    def _prepare_unlock(self) -> None:
-        from fieldvisit.store.workspace import prepare_unlock
-
-        prepare_unlock(self.workspace_dir)
 
     def _unlock_again(self, password: str) -> None:
         from fieldvisit.store.workspace import unlock_key

@@ -143,7 +143,6 @@ def generate_children(
                 "phone": people.phone(),
             },
             "guardianship_rating": rng.choice(RATINGS),
-            "family_assistance": [],
             "benefits": [],
             "risk_level": risk,
             "director_id": director.id,
