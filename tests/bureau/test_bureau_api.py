@@ -240,6 +240,24 @@ def test_a_record_the_database_cannot_hold_is_rejected_and_the_batch_goes_on(bur
     assert httpx.get(f"{bureau.url}/api/v1/version").status_code == 200
 
 
+def test_a_body_the_fast_parser_refuses_is_still_judged_mutation_by_mutation(bureau, director) -> None:  # type: ignore[no-untyped-def]
+    # pydantic's JSON parser stops at 200 levels of nesting; Python's reads this body, and each record is judged.
+    record = ChildFile(file_no="API-10", name="王小明", town_code=TOWN, director_id=director["id"])
+    deep: object = "底"
+    for _ in range(300):
+        deep = [deep]
+    payload = {**record.model_dump(mode="json"), "extra": {"deep": deep}}
+    mutation = {"mutation_id": new_id(), "table": "child_file", "record_id": record.id, "op": "UPSERT"}
+    body = json.dumps({"mutations": [{**mutation, "base_version": 0, "payload": payload}]})
+    answer = httpx.post(
+        f"{bureau.url}/api/v1/sync/push",
+        headers={**director["headers"], "Content-Type": "application/json"},
+        content=body.encode(),
+    )
+    assert answer.status_code == 200, answer.text[:300]
+    assert [receipt["status"] for receipt in answer.json()["receipts"]] == ["APPLIED"]
+
+
 def test_an_unreadable_audit_event_is_skipped_not_stored(bureau, director) -> None:
     events = [{"id": "x", "at": "yesterday", "kind": 5}, {"id": new_id(), "kind": "OPEN", "table_name": "child_file"}]
     answer = httpx.post(f"{bureau.url}/api/v1/sync/audit", headers=director["headers"], json={"events": events})
