@@ -183,6 +183,18 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
+@contextmanager
+def single_read(engine: Engine) -> Iterator[Connection]:
+    """A connection for one read statement, which sees one snapshot by itself: on PostgreSQL without a
+    transaction around it (no BEGIN and COMMIT to wait for, on every authenticated request)."""
+    if is_sqlite(engine):
+        with read_transaction(engine) as connection:
+            yield connection
+        return
+    with _translated_errors(), engine.connect() as connection:
+        yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def run_write(engine: Engine, work: Callable[[Connection], T], *, attempts: int = 6) -> T:
     """Run `work` in a write transaction, again from the start after a deadlock, serialization failure or a
     unique-key race (another request committed the same mutation or record first)."""

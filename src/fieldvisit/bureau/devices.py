@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from fieldvisit.bureau import auth
 from fieldvisit.bureau.config import Settings
-from fieldvisit.bureau.db import read_transaction, run_write
+from fieldvisit.bureau.db import read_transaction, run_write, single_read
 from fieldvisit.bureau.errors import BureauError
 from fieldvisit.bureau.mutations import Caller
 from fieldvisit.bureau.scope import user_keys
@@ -174,14 +174,21 @@ def refresh(engine: Engine, settings: Settings, request: RefreshRequest, *, now:
     return run_write(engine, work)
 
 
+_SESSION_QUERY = select(*device.c, *(column.label(f"staff_user_{column.name}") for column in staff_user.c)).join(
+    staff_user, staff_user.c.id == device.c.user_id
+)
+
+
 def _load_session(connection: Connection, device_id: str) -> DeviceSession | None:
-    row = connection.execute(select(device).where(device.c.id == device_id)).first()
+    """The device and its user, read in one statement."""
+    row = connection.execute(_SESSION_QUERY.where(device.c.id == device_id)).first()
     if row is None:
         return None
-    user = connection.execute(select(staff_user).where(staff_user.c.id == row.user_id)).first()
-    if user is None:
-        return None
-    return DeviceSession(device=dict(row._mapping), user=dict(user._mapping))
+    values = tuple(row)
+    return DeviceSession(
+        device=dict(zip(device.c.keys(), values[: len(device.c)], strict=True)),
+        user=dict(zip(staff_user.c.keys(), values[len(device.c) :], strict=True)),
+    )
 
 
 def authenticate(
@@ -192,7 +199,7 @@ def authenticate(
         claims = auth.read_access_token(settings, token, now=now)
     except auth.TokenError as exc:
         raise BureauError(401, exc.code, "登录已过期" if exc.code == ErrorCode.TOKEN_EXPIRED else "凭证无效") from None
-    with read_transaction(engine) as connection:
+    with single_read(engine) as connection:
         session = _load_session(connection, claims.device_id)
     if session is None or session.user["id"] != claims.user_id:
         raise BureauError(401, ErrorCode.TOKEN_INVALID, "凭证无效")
