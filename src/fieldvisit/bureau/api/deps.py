@@ -66,12 +66,17 @@ DeviceDep = Annotated[devices.DeviceSession, Depends(current_device)]
 ReaderDep = Annotated[devices.DeviceSession, Depends(reading_device)]
 
 
+MAX_NESTING = 200
+"""Levels of arrays and objects a body read by a handler may nest (pydantic's parser stops there too; a record
+needs five or six): deeper ones would exhaust the recursion limit of the steps that read a record after."""
+
+
 def parse_body(model: type[M], content: bytes) -> M:
     """A JSON request body read by the handler itself, refused as FastAPI refuses a declared body (422).
 
     Parsed and validated in one pass by pydantic (twice as fast on a push batch); what its parser refuses but
-    Python's accepts (half a surrogate pair, very deep nesting) takes Python's, so that such a value is judged
-    in its own mutation rather than failing the whole body."""
+    Python's reads (half a surrogate pair) takes Python's, so that such a value is judged in its own mutation
+    rather than failing the whole body. Nesting deeper than `MAX_NESTING` is refused either way."""
     try:
         return model.model_validate_json(content)
     except ValidationError as exc:
@@ -79,12 +84,27 @@ def parse_body(model: type[M], content: bytes) -> M:
             raise RequestValidationError(exc.errors(include_input=False)) from None
     try:
         data = json.loads(content)
-    except ValueError:  # not JSON, or not UTF-8
-        raise RequestValidationError([{"loc": ("body",), "msg": "JSON decode error", "type": "json_invalid"}]) from None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_input=False)) from None
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested past what Python's parser reads
+        data = None
+    else:
+        if _nesting(data) <= MAX_NESTING:
+            try:
+                return model.model_validate(data)
+            except ValidationError as exc:
+                raise RequestValidationError(exc.errors(include_input=False)) from None
+    raise RequestValidationError([{"loc": ("body",), "msg": "JSON decode error", "type": "json_invalid"}])
+
+
+def _nesting(data: Any) -> int:
+    """How many levels of arrays and objects `data` (parsed JSON) nests, counted without recursing."""
+    deepest = 0
+    waiting = [(data, 1)] if isinstance(data, dict | list) else []
+    while waiting:
+        value, level = waiting.pop()
+        deepest = max(deepest, level)
+        items = value.values() if isinstance(value, dict) else value
+        waiting.extend((item, level + 1) for item in items if isinstance(item, dict | list))
+    return deepest
 
 
 def model_reference(model: type[BaseModel]) -> dict[str, str]:
