@@ -6,6 +6,7 @@ import json
 import logging
 import math
 import re
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -213,7 +214,12 @@ def test_non_finite_numbers_are_rejected_not_stored(bureau) -> None:
         {"name": "王\ud800"},
         {"benefits": [{"kind": "\udfff"}]},
     ],
-    ids=["nan-in-a-dict", "infinity-in-a-list", "lone-high-surrogate", "lone-low-surrogate-nested"],
+    ids=[
+        "nan-in-a-dict",
+        "infinity-in-a-list",
+        "lone-high-surrogate",
+        "lone-low-surrogate-nested",
+    ],
 )
 def test_a_record_the_database_cannot_hold_is_rejected_and_the_batch_goes_on(bureau, director, bad) -> None:  # type: ignore[no-untyped-def]
     def mutation(**fields: object) -> dict[str, object]:
@@ -263,6 +269,52 @@ def test_an_unreadable_audit_event_is_skipped_not_stored(bureau, director) -> No
     events = [{"id": "x", "at": "yesterday", "kind": 5}, {"id": new_id(), "kind": "OPEN", "table_name": "child_file"}]
     answer = httpx.post(f"{bureau.url}/api/v1/sync/audit", headers=director["headers"], json={"events": events})
     assert answer.status_code == 200 and answer.json() == {"accepted": 1}
+
+
+def test_the_same_batch_pushed_at_once_from_three_connections_is_applied_once_never_a_500(bureau, director) -> None:  # type: ignore[no-untyped-def]
+    # As a network that delivers a request several times does: the losers of the race for the new records' keys
+    # are answered from the winner's receipts, not with a server error for the device to retry.
+    for _ in range(4):
+        records = [
+            ChildFile(file_no=f"R-{n}", name="并发", town_code=TOWN, director_id=director["id"]) for n in range(30)
+        ]
+        body = json.dumps(
+            {
+                "mutations": [
+                    {
+                        "mutation_id": new_id(),
+                        "table": "child_file",
+                        "record_id": record.id,
+                        "op": "UPSERT",
+                        "base_version": 0,
+                        "payload": record.model_dump(mode="json"),
+                    }
+                    for record in records
+                ]
+            }
+        ).encode()
+        start = threading.Barrier(3)
+        answers: list[httpx.Response] = []
+
+        def push(body: bytes = body, start: threading.Barrier = start, answers: list[httpx.Response] = answers) -> None:
+            start.wait()
+            answers.append(
+                httpx.post(
+                    f"{bureau.url}/api/v1/sync/push",
+                    headers={**director["headers"], "Content-Type": "application/json"},
+                    content=body,
+                    timeout=60,
+                )
+            )
+
+        threads = [threading.Thread(target=push) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert [answer.status_code for answer in answers] == [200, 200, 200], [a.text[:200] for a in answers]
+        outcomes = sorted({receipt["status"] for receipt in answer.json()["receipts"]}.pop() for answer in answers)
+        assert outcomes == ["APPLIED", "DUPLICATE", "DUPLICATE"]
 
 
 def _json_values() -> st.SearchStrategy:

@@ -125,6 +125,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
     if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
         connection.execute(table.insert(), rows)
         return
+    import psycopg
     from psycopg import sql
 
     columns = [column for column in table.columns if column.name in rows[0]]
@@ -142,6 +143,11 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
             copy.set_types([_copy_type(column) for column in columns])
             for row in zip(*values, strict=True):
                 copy.write_row(row)
+    except psycopg.Error as exc:
+        # The driver's own error (COPY bypasses SQLAlchemy), as SQLAlchemy gives it for any statement: so that a
+        # unique-key race is retried, a value the database refuses is refused with its record, and a lost
+        # connection is answered "unavailable".
+        raise DBAPIError.instance(f"COPY {table.name}", None, exc, psycopg.Error) from exc
     finally:
         cursor.close()
 
