@@ -213,12 +213,18 @@ def test_non_finite_numbers_are_rejected_not_stored(bureau) -> None:
         {"extra": {"scores": [1.5, -math.inf]}},
         {"name": "王\ud800"},
         {"benefits": [{"kind": "\udfff"}]},
+        {"name": "王\x00明"},
+        {"extra": {"notes": ["a\x00"]}},
+        {"extra": {"\x00": 1}},
     ],
     ids=[
         "nan-in-a-dict",
         "infinity-in-a-list",
         "lone-high-surrogate",
         "lone-low-surrogate-nested",
+        "nul-in-a-name",
+        "nul-nested",
+        "nul-in-a-key",
     ],
 )
 def test_a_record_the_database_cannot_hold_is_rejected_and_the_batch_goes_on(bureau, director, bad) -> None:  # type: ignore[no-untyped-def]
@@ -269,6 +275,21 @@ def test_an_unreadable_audit_event_is_skipped_not_stored(bureau, director) -> No
     events = [{"id": "x", "at": "yesterday", "kind": 5}, {"id": new_id(), "kind": "OPEN", "table_name": "child_file"}]
     answer = httpx.post(f"{bureau.url}/api/v1/sync/audit", headers=director["headers"], json={"events": events})
     assert answer.status_code == 200 and answer.json() == {"accepted": 1}
+
+
+def test_an_audit_event_the_database_cannot_hold_is_skipped_never_a_500(bureau, director) -> None:
+    def event(**fields: object) -> dict[str, object]:
+        return {"id": new_id(), "kind": "OPEN", "table_name": "child_file", **fields}
+
+    bad = [event(detail={"x": math.nan}), event(detail={"x": [math.inf]}), event(table_name="child\x00file")]
+    body = json.dumps({"events": [*bad, event(detail={"query": "𠮷"})]})
+    answer = httpx.post(
+        f"{bureau.url}/api/v1/sync/audit",
+        headers={**director["headers"], "Content-Type": "application/json"},
+        content=body.encode(),
+    )
+    assert answer.status_code == 200, answer.text[:300]
+    assert answer.json() == {"accepted": 1}
 
 
 def test_the_same_batch_pushed_at_once_from_three_connections_is_applied_once_never_a_500(bureau, director) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, select
 
 from fieldvisit.bureau.db import insert_rows, one_of, run_write
 from fieldvisit.bureau.mutations import Caller
+from fieldvisit.bureau.records import unstorable
 from fieldvisit.bureau.tables import metadata
 from fieldvisit.domain.shared import AuditEvent
 
@@ -25,6 +26,10 @@ def store_events(engine: Engine, caller: Caller, events: list[dict[str, Any]]) -
             event = AuditEvent.model_validate(raw)
         except ValidationError:
             log.warning("device %s sent an unreadable audit event; skipped", caller.device_id)
+            continue
+        problem = unstorable(raw)
+        if problem:
+            log.warning("device %s sent an audit event the database cannot hold: %s", caller.device_id, problem)
             continue
         row = {column.name: getattr(event, column.name) for column in audit_event.columns}
         row["device_id"] = caller.device_id

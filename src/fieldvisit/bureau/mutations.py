@@ -74,13 +74,14 @@ def payload_hash(mutation: Mutation) -> str:
 
 
 def _digest(mutation: Mutation) -> tuple[str, bool]:
-    """`payload_hash`, and whether the canonical JSON could be made: orjson refuses half a surrogate pair and
-    integers wider than 64 bits, which then take the standard encoder's way (and the record a closer look)."""
+    """`payload_hash`, and whether the record is plainly storable: orjson refuses half a surrogate pair and
+    integers wider than 64 bits, which then take the standard encoder's way, and the text it makes shows a
+    character U+0000; a record with any of these gets a closer look (`records.unstorable`)."""
     try:
         text = orjson.dumps(_hashed(mutation), option=orjson.OPT_SORT_KEYS)
     except TypeError:
         return _legacy_payload_hash(mutation), False
-    return hashlib.sha256(text).hexdigest(), True
+    return hashlib.sha256(text).hexdigest(), b"\\u0000" not in text
 
 
 def _legacy_payload_hash(mutation: Mutation) -> str:
@@ -182,7 +183,7 @@ def _raw_parent(mutation: Mutation) -> Ref | None:
 
 
 def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
-    digest, canonical = _digest(m)
+    digest, plain = _digest(m)
     if m.mutation_id in batch.answered:
         earlier_hash, earlier = batch.answered[m.mutation_id]
         if earlier_hash == digest:
@@ -200,7 +201,7 @@ def _decide(connection: Connection, batch: _Batch, m: Mutation) -> Receipt:
             if current is not None and (entry is None or not batch.caller.sees(entry.audience)):
                 current = None
         return _replay(stored, m, current)
-    answer = _judge(batch, m, suspect=not canonical)
+    answer = _judge(batch, m, suspect=not plain)
     if answer.status != ReceiptStatus.DEFERRED and not (
         answer.status == ReceiptStatus.CONFLICT and answer.code == ConflictCode.MUTATION_ID_REUSED
     ):
@@ -249,7 +250,7 @@ def _rejected(m: Mutation, code: str, reason: str) -> Receipt:
 
 
 def _judge(batch: _Batch, m: Mutation, *, suspect: bool = False) -> Receipt:
-    """The answer to a fresh mutation; `suspect` when its canonical JSON could not be made (see `_digest`)."""
+    """The answer to a fresh mutation; `suspect` when it may hold what the database cannot (see `_digest`)."""
     caller = batch.caller
     if m.table not in SYNCED_MODELS:
         return _rejected(m, "unknown_table", f"未知的数据表 {m.table}")

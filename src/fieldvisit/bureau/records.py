@@ -206,20 +206,26 @@ def field_name(table: str, column: str) -> str:
 
 
 def unstorable(value: Any) -> str:
-    """Why `value` (JSON data) cannot be stored as it is, in Chinese for the receipt: a number that is not
-    finite, or text holding half of a surrogate pair, which no database encoding can hold ("" when it can be)."""
-    if isinstance(value, float):
-        return "含有非有限数值（NaN 或无穷大）" if non_finite(value) else ""
-    if isinstance(value, str):
-        try:
-            value.encode()
-        except UnicodeEncodeError:
-            return "含有无效字符（不成对的代理项）"
-        return ""
-    if isinstance(value, dict):
-        return next((problem for key, item in value.items() if (problem := unstorable(key) or unstorable(item))), "")
-    if isinstance(value, list):
-        return next((problem for item in value if (problem := unstorable(item))), "")
+    """Why `value` (JSON data) cannot be stored as it is, in Chinese for the receipt ("" when it can be): a
+    number that is not finite, text holding half of a surrogate pair, which no database encoding can hold, or
+    the character U+0000, which PostgreSQL's text cannot. Walked without recursing, however deep it nests."""
+    waiting = [value]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, float) and non_finite(item):
+            return "含有非有限数值（NaN 或无穷大）"
+        if isinstance(item, str):
+            if "\x00" in item:
+                return "含有空字符（U+0000）"
+            try:
+                item.encode()
+            except UnicodeEncodeError:
+                return "含有无效字符（不成对的代理项）"
+        elif isinstance(item, dict):
+            waiting.extend(item)
+            waiting.extend(item.values())
+        elif isinstance(item, list):
+            waiting.extend(item)
     return ""
 
 
