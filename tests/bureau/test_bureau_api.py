@@ -129,6 +129,9 @@ GARBAGE = [
     ("POST", "/api/v1/sync/pull", b'{"cursor": -5}'),
     ("POST", "/api/v1/sync/pull", b'{"cursor": 1e400, "limit": 99999999}'),
     ("POST", "/api/v1/sync/pull", b'{"cursor": 0, "exclude": [{"table": null}]}'),
+    ("POST", "/api/v1/sync/pull", b'{"cursor": 100000000000000000000000000000}'),
+    ("POST", "/api/v1/sync/hello", b'{"client_version": "x", "pending_count": 100000000000000000000000000000}'),
+    ("POST", "/api/v1/sync/hello", b'{"client_version": "x", "protocol": 100000000000000000000}'),
     ("POST", "/api/v1/sync/fetch", b'{"refs": []}'),
     ("POST", "/api/v1/sync/manifest", b'{"exclude": "all"}'),
     ("POST", "/api/v1/sync/audit", b'{"events": [1, 2, 3]}'),
@@ -147,6 +150,27 @@ def test_garbage_gets_a_4xx_never_a_500(bureau, director, method: str, path: str
     answer = httpx.request(method, f"{bureau.url}{path}", headers=headers, content=body)
     assert 400 <= answer.status_code < 500, (answer.status_code, answer.text[:200])
     assert answer.headers["content-type"].startswith("application/json")
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/auth/login", {"username": "a\x00b", "password": "x", "device_id": new_id()}),
+        (
+            "/api/v1/auth/login",
+            {"username": "api-dir", "password": "正确的密码", "device_id": new_id(), "device_name": "\x00"},
+        ),
+        ("/api/v1/sync/hello", {"client_version": "1.0\x00"}),
+        ("/api/v1/sync/fetch", {"refs": [{"table": "child_file", "record_id": "a\x00b"}]}),
+    ],
+    ids=["login-user", "login-device-name", "hello-version", "fetch-id"],
+)
+def test_text_with_the_character_u0000_is_never_a_500(bureau, director, path: str, body: dict[str, object]) -> None:
+    # PostgreSQL's text cannot hold it (SQLite's can): refused there as a request the database cannot store.
+    answer = httpx.post(f"{bureau.url}{path}", headers=director["headers"], json=body)
+    assert answer.status_code < 500, answer.text[:200]
+    if answer.status_code == 422:
+        assert answer.json()["message"] == "请求内容含有局端数据库无法保存的值（空字符或超出范围的数字）"
 
 
 def test_a_malformed_request_is_explained_in_chinese_without_echoing_the_input(bureau, director) -> None:

@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -64,6 +64,9 @@ class _BodyLimit:
         await self.app(scope, limited, send)
 
 
+_UNSTORABLE_REQUEST = "请求内容含有局端数据库无法保存的值（空字符或超出范围的数字）"
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BureauError)
     async def bureau_error(_request: Request, exc: BureauError) -> Any:
@@ -96,6 +99,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def database_error(_request: Request, exc: DBAPIError) -> Any:
         if exc.connection_invalidated:
             return await unavailable(_request, exc)
+        if isinstance(exc, DataError):  # a value of the request the database cannot take (see the message)
+            log.info("request refused by the database: %s", type(exc.orig).__name__)
+            return _error(
+                422, ErrorCode.INVALID_REQUEST, "请求内容含有局端数据库无法保存的值（空字符或超出范围的数字）"
+            )
         log.error("database error: %s", type(exc.orig).__name__)
         return _error(500, "internal", "局端内部错误")
 

@@ -32,6 +32,8 @@ Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 TableName = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
+ProtocolNumber = Annotated[int, Field(ge=0, le=2**31 - 1)]
+"""A protocol version as a client states it (the bureau keeps a device's in a 32-bit column)."""
 
 
 def _synced_models() -> dict[str, type[Syncable]]:
@@ -182,7 +184,7 @@ class LoginRequest(Request):
     device_id: Uuid
     device_name: ShortText = ""
     client_version: ShortText = ""
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
 
 
 class RefreshRequest(Request):
@@ -207,9 +209,9 @@ class TokenGrant(Reply):
 class HelloRequest(Request):
     """The first call of every sync: protocol check, device state, and what the device still has to send."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
     client_version: ShortText = ""
-    pending_count: int = Field(default=0, ge=0)
+    pending_count: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
 class HelloReply(Reply):
@@ -247,7 +249,7 @@ class Mutation(Request):
     table: TableName
     record_id: Uuid
     op: MutationOp
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=2**63 - 1)
     changed: list[Annotated[str, StringConstraints(max_length=64)]] = Field(default_factory=list, max_length=200)
     payload: dict[str, Any]
 
@@ -255,7 +257,7 @@ class Mutation(Request):
 class PushRequest(Request):
     """A batch of mutations, applied in order; each gets its own receipt."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
     mutations: list[Mutation] = Field(min_length=1, max_length=MAX_PUSH_BATCH)
 
 
@@ -318,8 +320,8 @@ class PullRequest(Request):
     """The next page after `cursor`. `exclude` lists records the device holds unsynced edits of (left out of
     the digest on both sides)."""
 
-    protocol: int = PROTOCOL_VERSION
-    cursor: int = Field(default=0, ge=0)
+    protocol: ProtocolNumber = PROTOCOL_VERSION
+    cursor: int = Field(default=0, ge=0, le=2**63 - 1)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_PAGE)
     exclude: list[RecordRef] = Field(default_factory=list, max_length=MAX_EXCLUDED_REFS)
 
@@ -348,7 +350,7 @@ class PullPage(Reply):
 class ManifestRequest(Request):
     """Ask for the whole scope as (table, id, version), to re-sync after a digest mismatch."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
     exclude: list[RecordRef] = Field(default_factory=list, max_length=MAX_EXCLUDED_REFS)
 
 
@@ -371,7 +373,7 @@ class Manifest(Reply):
 class FetchRequest(Request):
     """Fetch specific records of the scope (those a re-sync found missing or stale)."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
     refs: list[RecordRef] = Field(min_length=1, max_length=MAX_PULL_PAGE)
 
 
@@ -385,7 +387,7 @@ class FetchReply(Reply):
 class AuditUpload(Request):
     """Audit events recorded on the device (opens, prints, exports …), each with its own id."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
     events: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_PUSH_BATCH)
 
 
@@ -407,4 +409,4 @@ class UploadStatus(Reply):
 class WipedNotice(Request):
     """A revoked device's last word: it has wiped its store."""
 
-    protocol: int = PROTOCOL_VERSION
+    protocol: ProtocolNumber = PROTOCOL_VERSION
