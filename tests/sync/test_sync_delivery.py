@@ -9,14 +9,14 @@ import httpx
 import pytest
 from sqlalchemy import select, text, update
 from tests.sync.harness import child, visit
-from tests.sync.proxy import DropResponse, Duplicate, Forward
+from tests.sync.proxy import DropResponse, Duplicate, Forward, Respond
 
 from fieldvisit.bureau.tables import metadata as bureau_metadata
 from fieldvisit.bureau.tables import receipt
 from fieldvisit.domain.children import ChildFile
 from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.shared import Role
-from fieldvisit.store.sync_local import list_quarantined
+from fieldvisit.store.sync_local import list_quarantined, requeue_quarantined
 from fieldvisit.store.tables import OutboxEntry
 from fieldvisit.sync.client import SyncStatus
 
@@ -174,6 +174,47 @@ def test_a_visit_pushed_before_its_child_reaches_the_bureau_is_deferred(world) -
     assert push(record)["status"] == "APPLIED"
     assert push(early)["status"] == "APPLIED"
     world.checked = True  # records pushed behind the device's back: nothing of the device's to compare
+
+
+_FAULT = Respond(500, '{"code":"internal","message":"局端内部错误","action":""}'.encode(), b"application/json")
+
+
+def test_a_record_the_bureau_fails_on_every_time_is_quarantined_and_the_rest_goes_through(world, proxy) -> None:
+    # A bureau fault that one record sets off: without the halving, every sync would stop at it, and nothing
+    # behind it in the outbox would ever be sent.
+    proxy.plan = lambda request: _FAULT if "/sync/push" in request.path and b"FAULT-1" in request.body else Forward()
+    director = world.user("dir-fault", Role.CHILD_DIRECTOR)
+    laptop = world.device(director, url=proxy.url)
+    good = [child(director, name=f"好记录{i}") for i in range(6)]
+    poison = child(director, name="引发故障的记录", recognition_ref="FAULT-1")
+    laptop.save(*good[:3], poison, *good[3:])
+    report = laptop.sync()
+    assert report.status == SyncStatus.OK
+    assert report.pushed == 6 and report.quarantined == 1
+    [entry] = list_quarantined(laptop.workspace.engine)
+    assert entry.record_id == poison.id and entry.last_error.startswith("局端处理该记录时出错")
+    assert all(_bureau_child(world, g.id) is not None for g in good)
+    proxy.plan = lambda request: Forward()  # the bureau is mended; the user sends it again from the list
+    requeue_quarantined(laptop.workspace.engine, entry.seq)
+    laptop.queued.discard(entry.mutation_id)  # sent again under a new id; the bureau never saw this one
+    laptop.queued.update(e.mutation_id for e in laptop.all(OutboxEntry))
+    assert laptop.sync().pushed == 1
+    assert _bureau_child(world, poison.id) is not None
+    world.check()
+
+
+def test_a_bureau_failing_on_everything_is_waited_for_and_nothing_is_quarantined(world, proxy) -> None:
+    proxy.plan = lambda request: _FAULT if "/sync/push" in request.path else Forward()
+    director = world.user("dir-down", Role.CHILD_DIRECTOR)
+    laptop = world.device(director, url=proxy.url)
+    laptop.save(*[child(director, name=f"记录{i}") for i in range(5)])
+    report = laptop.sync()
+    assert report.status == SyncStatus.OFFLINE and report.quarantined == 0
+    assert list_quarantined(laptop.workspace.engine) == []
+    assert len(laptop.all(OutboxEntry)) == 5
+    proxy.plan = lambda request: Forward()
+    assert laptop.sync().pushed == 5
+    world.check()
 
 
 def test_a_batch_with_invalid_mutations_applies_the_rest_and_quarantines_those(world) -> None:

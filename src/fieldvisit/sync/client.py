@@ -30,6 +30,7 @@ from fieldvisit.store.workspace import Workspace
 from fieldvisit.sync import protocol as p
 from fieldvisit.sync.session import BureauSession, Credentials, load_session, refresh_tokens, save_session
 from fieldvisit.sync.transport import (
+    BureauFaultError,
     DeviceRevokedError,
     PermanentError,
     RetryPolicy,
@@ -314,6 +315,8 @@ class SyncEngine:
             if exc.status in (401, 403):
                 raise
             return self._split(transport, items, exc)
+        except BureauFaultError as exc:
+            return self._isolate(transport, items, exc, bureau_works=False)
         return [(items, [_receipt_view(receipt) for receipt in answer.receipts])]
 
     def _send_batch(
@@ -338,6 +341,33 @@ class SyncEngine:
             return [(items, [refusal])]
         middle = len(items) // 2
         return self._send_batch(transport, items[:middle]) + self._send_batch(transport, items[middle:])
+
+    def _isolate(
+        self, transport: Transport, items: list[OutboxItem], fault: BureauFaultError, *, bureau_works: bool
+    ) -> list[tuple[list[OutboxItem], list[ReceiptView]]]:
+        """A batch the bureau fails on with an internal error, attempt after attempt: its halves are sent apart,
+        so that the rest goes through and the record that sets the fault off is found and quarantined (the user
+        can send it again from the list). Only once part of the batch went through: a bureau that fails on
+        everything is waited for, not taken for a bad record."""
+        if len(items) == 1:
+            if not bureau_works:
+                raise fault
+            reason = "局端处理该记录时出错（HTTP 500），已暂停发送；可稍后在此重新发送，或联系民政局"
+            return [(items, [ReceiptView(items[0].mutation_id, "REJECTED", reason=reason)])]
+        middle = len(items) // 2
+        answered: list[list[tuple[list[OutboxItem], list[ReceiptView]]]] = []
+        failed: list[tuple[int, list[OutboxItem], BureauFaultError]] = []
+        for half in (items[:middle], items[middle:]):
+            try:
+                answered.append(self._send_batch(transport, half))
+            except BureauFaultError as exc:
+                answered.append([])
+                failed.append((len(answered) - 1, half, exc))
+        if len(failed) == 2 and not bureau_works:
+            raise fault
+        for position, half, exc in failed:
+            answered[position] = self._isolate(transport, half, exc, bureau_works=True)
+        return [batch for part in answered for batch in part]
 
     def _upload_attachments(self, transport: Transport, items: list[OutboxItem], report: SyncReport) -> None:
         """Upload the content of the batch's attachments, two at a time: while the bureau verifies and stores

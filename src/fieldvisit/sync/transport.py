@@ -45,6 +45,11 @@ class TransientError(SyncError):
     message_zh = "暂时无法连接民政局服务器，数据已保存在本机，稍后将自动重试"
 
 
+class BureauFaultError(TransientError):
+    """The bureau answered, with an internal error (HTTP 500), on the last of the attempts: perhaps a fault of the
+    bureau's that one record sets off every time (see `SyncEngine._isolate`)."""
+
+
 class PermanentError(SyncError):
     """The bureau refused a request for good (4xx): retrying the same request will not help."""
 
@@ -240,7 +245,8 @@ class Transport:
                     continue
                 raise SignInRequiredError(_error(answer).message or "unauthorized")
             if answer.status in _TRANSIENT_STATUS or answer.status >= 500 or 300 <= answer.status < 400:
-                last = TransientError(f"{method} {path}: HTTP {answer.status}")
+                kind = BureauFaultError if answer.status == 500 else TransientError
+                last = kind(f"{method} {path}: HTTP {answer.status}")
                 self._pause(attempt, _retry_after(answer.headers, time.time()), attempts)
                 attempt += 1
                 continue
