@@ -101,9 +101,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             return await unavailable(_request, exc)
         if isinstance(exc, DataError):  # a value of the request the database cannot take (see the message)
             log.info("request refused by the database: %s", type(exc.orig).__name__)
-            return _error(
-                422, ErrorCode.INVALID_REQUEST, "请求内容含有局端数据库无法保存的值（空字符或超出范围的数字）"
-            )
+            return _error(422, ErrorCode.INVALID_REQUEST, _UNSTORABLE_REQUEST)
         log.error("database error: %s", type(exc.orig).__name__)
         return _error(500, "internal", "局端内部错误")
 
