@@ -141,6 +141,8 @@ GARBAGE = [
     ("GET", "/api/v1/attachments/" + "b" * 64, b""),
     ("DELETE", "/api/v1/sync/push", b""),
     ("GET", "/api/v1/nowhere", b""),
+    ("POST", "/api/v1/sync/pull", b"{not json"),
+    ("PUT", "/api/v1/attachments/" + "a" * 64 + "?size=99999999999", b"abc"),
 ]
 
 
@@ -150,6 +152,7 @@ def test_garbage_gets_a_4xx_never_a_500(bureau, director, method: str, path: str
     answer = httpx.request(method, f"{bureau.url}{path}", headers=headers, content=body)
     assert 400 <= answer.status_code < 500, (answer.status_code, answer.text[:200])
     assert answer.headers["content-type"].startswith("application/json")
+    assert re.search("[\u4e00-\u9fff]", answer.json()["message"]), "explained in Chinese, as a device shows it"
 
 
 @pytest.mark.parametrize(

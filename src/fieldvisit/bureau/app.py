@@ -29,6 +29,9 @@ from fieldvisit.sync.protocol import API_PREFIX, ErrorBody, ErrorCode, PushReque
 
 log = logging.getLogger(__name__)
 _RETRY_AFTER_SECONDS = "3"
+_TOO_LARGE = "请求内容过大，超过了局端的上限"
+_FRAMEWORK_MESSAGES = {400: "请求内容无法解析", 404: "没有这个地址", 405: "该地址不支持这种请求方法"}
+"""Chinese for the errors the web framework raises itself (in English), as every other error message is."""
 
 
 def _error(status: int, code: ErrorCode | str, message: str = "", *, action: str = "", headers: Any = None) -> Any:
@@ -49,7 +52,7 @@ class _BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _error(413, ErrorCode.INVALID_REQUEST, "request body too large")(scope, receive, send)
+            await _error(413, ErrorCode.INVALID_REQUEST, _TOO_LARGE)(scope, receive, send)
             return
         seen = 0
 
@@ -58,7 +61,7 @@ class _BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise BureauError(413, ErrorCode.INVALID_REQUEST, "request body too large")
+                raise BureauError(413, ErrorCode.INVALID_REQUEST, _TOO_LARGE)
             return message
 
         await self.app(scope, limited, send)
@@ -84,7 +87,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> Any:
         code = ErrorCode.NOT_FOUND if exc.status_code == 404 else ErrorCode.INVALID_REQUEST
-        return _error(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
+        message = _FRAMEWORK_MESSAGES.get(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, code, message, headers=getattr(exc, "headers", None))
 
     async def unavailable(_request: Request, exc: Exception) -> Any:
         log.warning("database unavailable: %s", type(exc).__name__)

@@ -64,10 +64,10 @@ class BlobStore:
             held = partial.stat().st_size if partial.exists() else 0
             if offset != held:
                 raise BureauError(
-                    409, ErrorCode.UPLOAD_OFFSET, f"expected offset {held}", headers={"Upload-Offset": str(held)}
+                    409, ErrorCode.UPLOAD_OFFSET, f"应从第 {held} 字节处续传", headers={"Upload-Offset": str(held)}
                 )
             if held + len(data) > size:
-                raise BureauError(413, ErrorCode.INVALID_REQUEST, "more bytes than the declared size")
+                raise BureauError(413, ErrorCode.INVALID_REQUEST, "上传的内容超过了声明的大小")
             partial.parent.mkdir(parents=True, exist_ok=True)
             with partial.open("ab") as out:
                 out.write(data)
@@ -85,7 +85,7 @@ class BlobStore:
                 digest.update(block)
         if digest.hexdigest() != sha256:
             partial.unlink(missing_ok=True)
-            raise BureauError(422, ErrorCode.UPLOAD_HASH, "content does not match its SHA-256; upload it again")
+            raise BureauError(422, ErrorCode.UPLOAD_HASH, "附件内容与其校验值（SHA-256）不符，请重新上传")
         final = self.path(sha256)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, final)
@@ -110,7 +110,7 @@ def upload_chunk(
 ) -> UploadStatus:
     """Take one chunk of an upload; the blob is recorded complete once its bytes verify."""
     if not 0 <= size <= MAX_ATTACHMENT_BYTES:
-        raise BureauError(413, ErrorCode.INVALID_REQUEST, f"attachments are limited to {MAX_ATTACHMENT_BYTES} bytes")
+        raise BureauError(413, ErrorCode.INVALID_REQUEST, f"附件不能超过 {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB")
 
     def register(connection: Connection) -> int:
         row = connection.execute(select(blob).where(blob.c.sha256 == sha256)).first()
@@ -127,7 +127,7 @@ def upload_chunk(
 
     declared = run_write(engine, register)
     if declared != size:
-        raise BureauError(409, ErrorCode.UPLOAD_OFFSET, f"this content was declared as {declared} bytes")
+        raise BureauError(409, ErrorCode.UPLOAD_OFFSET, f"该附件已声明为 {declared} 字节，与此次上传不符")
     held = store.append(sha256, offset=offset, size=size, data=data)
     complete = held == size
     if complete:

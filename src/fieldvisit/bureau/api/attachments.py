@@ -38,7 +38,7 @@ async def upload(
     async for chunk in request.stream():
         data += chunk
         if len(data) > state.settings.max_request_bytes:
-            raise BureauError(413, ErrorCode.INVALID_REQUEST, "chunk too large")
+            raise BureauError(413, ErrorCode.INVALID_REQUEST, "上传的分段过大")
     return await run_in_threadpool(
         blobs.upload_chunk,
         state.engine,
@@ -56,5 +56,5 @@ async def upload(
 def download(sha256: Sha256Path, session: ReaderDep, state: StateDep) -> FileResponse:
     """The content, if an attachment holding it is in the caller's scope (Range requests resume)."""
     if not state.blobs.has(sha256) or not blobs.may_download(state.engine, session.keys, sha256):
-        raise BureauError(404, ErrorCode.NOT_FOUND, "no such attachment in your scope")
+        raise BureauError(404, ErrorCode.NOT_FOUND, "您的管辖范围内没有该附件")
     return FileResponse(state.blobs.path(sha256), media_type="application/octet-stream")
