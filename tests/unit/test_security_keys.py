@@ -5,6 +5,8 @@ import json
 import unicodedata
 
 import pytest
+from argon2.low_level import Type, hash_secret_raw
+from nacl.bindings import crypto_pwhash_SALTBYTES
 
 from fieldvisit.security.keys import (
     DEFAULT_KDF_PARAMS,
@@ -14,7 +16,9 @@ from fieldvisit.security.keys import (
     WrappedKey,
     WrappedKeyFormatError,
     WrongPasswordError,
+    _derive_kek,
     derive_subkey,
+    needs_rewrap,
     new_database_key,
     rewrap_key,
     unwrap_key,
@@ -147,6 +151,44 @@ def test_wrapping_without_params_uses_the_default_costs() -> None:
     wrapped = wrap_key(key, "pw")
     assert wrapped.params == DEFAULT_KDF_PARAMS
     assert unwrap_key(wrapped, "pw") == key
+
+
+@pytest.mark.parametrize(
+    ("password", "params"),
+    [
+        ("demo2026", KdfParams(time_cost=1, memory_cost=8, parallelism=1)),
+        ("𠮷䶮 密码 🙂", KdfParams(time_cost=2, memory_cost=1024, parallelism=1)),
+        ("", KdfParams(time_cost=3, memory_cost=4096, parallelism=1)),
+        ("x" * 10_000, KdfParams(time_cost=1, memory_cost=64, parallelism=1)),
+    ],
+)
+def test_libsodium_derives_what_the_argon2_reference_derives(password: str, params: KdfParams) -> None:
+    """One-lane keys are derived by libsodium; a key wrapped by either implementation opens with the other."""
+    salt = bytes(range(16))
+    reference = hash_secret_raw(password.encode(), salt, params.time_cost, params.memory_cost, 1, KEY_BYTES, Type.ID)
+    assert _derive_kek(password, salt, params) == reference
+
+
+def test_keys_wrapped_in_several_lanes_still_open_and_are_marked_for_one() -> None:
+    key = new_database_key()
+    two_lanes = KdfParams(time_cost=1, memory_cost=1024, parallelism=2)
+    wrapped = wrap_key(key, "旧钥匙", params=two_lanes)
+    assert needs_rewrap(wrapped)
+    assert unwrap_key(wrapped, "旧钥匙") == key
+    with pytest.raises(WrongPasswordError):
+        unwrap_key(wrapped, "旧钥")
+    one_lane = rewrap_key(wrapped, "旧钥匙", "旧钥匙", params=two_lanes.in_one_lane())
+    assert one_lane.params == KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
+    assert not needs_rewrap(one_lane)
+    assert unwrap_key(one_lane, "旧钥匙") == key
+    long_salt = dataclasses.replace(wrap_key(key, "pw", params=FAST_TEST_PARAMS), salt=bytes(32))
+    assert needs_rewrap(long_salt)  # libsodium takes 16-byte salts only
+
+
+def test_the_salt_is_the_length_libsodium_takes_and_the_default_is_one_lane() -> None:
+    assert len(wrap_key(new_database_key(), "pw", params=FAST_TEST_PARAMS).salt) == crypto_pwhash_SALTBYTES
+    assert DEFAULT_KDF_PARAMS.parallelism == 1
+    assert not needs_rewrap(wrap_key(new_database_key(), "pw", params=FAST_TEST_PARAMS))
 
 
 def test_subkeys_differ_by_purpose_and_from_the_key() -> None:

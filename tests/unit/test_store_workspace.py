@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, select
 from tests.conftest import TEST_PASSWORD, MemoryKeyring
 
 from fieldvisit.domain.children import ChildFile
-from fieldvisit.security import kdf_memory
 from fieldvisit.security.keys import FAST_TEST_PARAMS, KdfParams, WrongPasswordError
 from fieldvisit.security.secret_store import KeyringSecretStore, MemorySecretStore
 from fieldvisit.store import migrate
@@ -23,7 +22,6 @@ from fieldvisit.store.workspace import (
     cached_key,
     create_workspace,
     open_workspace,
-    prepare_unlock,
     read_info,
     unlock_key,
 )
@@ -135,11 +133,30 @@ def test_workspace_info_holds_no_plain_key(workspace) -> None:
     assert "ciphertext" in info_text
 
 
-def test_preparing_the_unlock_readies_memory_for_the_workspaces_own_costs(tmp_path: Path) -> None:
-    params = KdfParams(time_cost=1, memory_cost=2048, parallelism=2)
-    create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=params).close()
-    info = prepare_unlock(tmp_path / "ws")
-    assert info.wrapped_key.params == params
-    assert params.memory_cost * 1024 in kdf_memory._prepared  # ready for these costs
-    assert unlock_key(tmp_path / "ws", TEST_PASSWORD)
-    assert params.memory_cost * 1024 not in kdf_memory._prepared  # and used by the unlock
+def test_a_key_wrapped_in_two_lanes_is_wrapped_again_in_one_when_unlocked(tmp_path: Path) -> None:
+    """Workspaces made before libsodium's Argon2id open as before, and from then on in half the processor time."""
+    two_lanes = KdfParams(time_cost=1, memory_cost=2048, parallelism=2)
+    workspace = create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=two_lanes)
+    with Session(workspace.engine) as session:
+        session.add(ChildFile(file_no="ET-7", name="𠮷䶮", town_code="330282107"))
+        session.commit()
+    workspace.close()
+    before = read_info(workspace.path)
+    with pytest.raises(WrongPasswordError):
+        unlock_key(workspace.path, "wrong password")
+    assert read_info(workspace.path) == before  # a wrong password changes nothing
+
+    key = unlock_key(workspace.path, TEST_PASSWORD)
+    after = read_info(workspace.path)
+    assert after.wrapped_key.params == KdfParams(time_cost=1, memory_cost=2048, parallelism=1)
+    assert after.wrapped_key.salt != before.wrapped_key.salt
+    assert (after.workspace_id, after.label, after.created_at) == (before.workspace_id, before.label, before.created_at)
+    assert not (workspace.path / "workspace.json.tmp").exists()
+    reopened = open_workspace(workspace.path, password=TEST_PASSWORD)
+    assert reopened.info == after
+    with Session(reopened.engine) as session:
+        assert [c.name for c in session.exec(select(ChildFile))] == ["𠮷䶮"]
+    reopened.close()
+    by_key = open_workspace(workspace.path, key=key)
+    assert by_key.info == after
+    by_key.close()

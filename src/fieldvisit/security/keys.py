@@ -13,8 +13,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-from fieldvisit.security import kdf_memory
+from nacl.bindings import crypto_pwhash_alg, crypto_pwhash_ALG_ARGON2ID13
 
 KEY_BYTES = 32
 """Length of the database key, of every key-encryption key and of every subkey (AES-256)."""
@@ -55,9 +54,15 @@ class KdfParams:
         if not 8 * self.parallelism <= self.memory_cost <= _MAX_MEMORY_COST_KIB:
             raise WrappedKeyFormatError(f"Argon2 memory cost {self.memory_cost} KiB is out of range")
 
+    def in_one_lane(self) -> KdfParams:
+        """The same memory and passes in one lane: libsodium's Argon2id derives only that, on one core in 0.7 of
+        the processor time argon2-cffi spends on two lanes, leaving the other core to the window meanwhile."""
+        return KdfParams(self.time_cost, self.memory_cost, 1)
 
-DEFAULT_KDF_PARAMS = KdfParams(time_cost=3, memory_cost=64 * 1024, parallelism=2)
-"""0.11 s per unlock measured on the two-core build machine; aimed at 0.3–0.5 s on an old laptop."""
+
+DEFAULT_KDF_PARAMS = KdfParams(time_cost=3, memory_cost=64 * 1024, parallelism=1)
+"""RFC 9106's second recommended memory and passes. 0.12 s per unlock (one core) on the two-core build machine,
+where argon2-cffi took 0.10 s on both cores for two lanes; aimed at 0.3–0.5 s on an old laptop."""
 
 FAST_TEST_PARAMS = KdfParams(time_cost=1, memory_cost=8, parallelism=1)
 """The cheapest parameters Argon2 accepts. For tests only: they give no protection."""
@@ -179,6 +184,12 @@ def rewrap_key(
     return wrap_key(key, new_password, params=params or wrapped.params)
 
 
+def needs_rewrap(wrapped: WrappedKey) -> bool:
+    """Whether only argon2-cffi derives `wrapped`'s key-encryption key (several lanes, or a salt longer than
+    libsodium's): unlocking then takes twice the processor, so it is wrapped again `in_one_lane()`."""
+    return not _libsodium_derives(wrapped.params, wrapped.salt)
+
+
 def derive_subkey(key: bytes, purpose: str) -> bytes:
     """An independent 256-bit key for one `purpose` (e.g. "attachments", "exports"), by HKDF-SHA256."""
     if len(key) != KEY_BYTES:
@@ -189,15 +200,18 @@ def derive_subkey(key: bytes, purpose: str) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=info).derive(key)
 
 
-def prepare_unwrap(params: KdfParams) -> None:
-    """Get the memory of a derivation with `params` from the system now (while the password is typed), so
-    that unlocking spends its time on Argon2 itself (see `kdf_memory.prepare`)."""
-    kdf_memory.prepare(params.memory_cost * 1024)
-
-
 def _derive_kek(password: str, salt: bytes, params: KdfParams) -> bytes:
     secret = password.encode("utf-8")
-    return kdf_memory.derive(secret, salt, params.time_cost, params.memory_cost, params.parallelism, KEY_BYTES)
+    if _libsodium_derives(params, salt):
+        memory = params.memory_cost * 1024
+        return crypto_pwhash_alg(KEY_BYTES, secret, salt, params.time_cost, memory, crypto_pwhash_ALG_ARGON2ID13)
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(secret, salt, params.time_cost, params.memory_cost, params.parallelism, KEY_BYTES, Type.ID)
+
+
+def _libsodium_derives(params: KdfParams, salt: bytes) -> bool:
+    return params.parallelism == 1 and len(salt) == SALT_BYTES
 
 
 def _associated_data(version: int, params: KdfParams) -> bytes:

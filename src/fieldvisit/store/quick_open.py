@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldvisit.security.keys import unwrap_key
 from fieldvisit.store.connection import open_existing
-from fieldvisit.store.workspace import DB_FILE, WorkspaceInfo, read_info
+from fieldvisit.store.workspace import DB_FILE, WorkspaceInfo, unlock
 
 SCHEMA_HEAD = "0003"
 """The newest migration (store.migrate.head_revision(), checked by a test): a database at another revision is
@@ -52,8 +51,7 @@ class QuickOpen:
 
 def quick_open(path: Path, password: str) -> QuickOpen:
     """Unwrap the key with `password` and open one raw connection; raises WrongPasswordError or WorkspaceError."""
-    info = read_info(path)
-    key = unwrap_key(info.wrapped_key, password)
+    info, key = unlock(path, password)
     connection = open_existing(path / DB_FILE, key)
     try:
         revision = _revision(connection)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,8 +18,8 @@ from fieldvisit.domain.ids import new_id
 from fieldvisit.security.keys import (
     KdfParams,
     WrappedKey,
+    needs_rewrap,
     new_database_key,
-    prepare_unwrap,
     unwrap_key,
     wrap_key,
 )
@@ -177,17 +177,28 @@ def create_workspace(
     return workspace
 
 
-def prepare_unlock(path: Path) -> WorkspaceInfo:
-    """The facts of the workspace at `path`, with the memory that unlocking it needs already taken from the
-    system (called when the unlock screen shows, so typing the password covers that time)."""
+def unlock(path: Path, password: str) -> tuple[WorkspaceInfo, bytes]:
+    """The facts and the database key of the workspace at `path`; raises security.keys.WrongPasswordError.
+
+    A key wrapped in several Argon2 lanes (as this app did before libsodium's Argon2id) is wrapped again with
+    the same costs in one lane, which unlocks it in half the processor time from then on.
+    """
     info = read_info(path)
-    prepare_unwrap(info.wrapped_key.params)
-    return info
+    key = unwrap_key(info.wrapped_key, password)
+    if not needs_rewrap(info.wrapped_key):
+        return info, key
+    rewrapped = replace(info, wrapped_key=wrap_key(key, password, params=info.wrapped_key.params.in_one_lane()))
+    try:
+        _write_info(path, rewrapped)
+    except OSError as exc:
+        log.warning("could not store the key wrapped in one Argon2 lane (it stays as it was): %s", exc)
+        return info, key
+    return rewrapped, key
 
 
 def unlock_key(path: Path, password: str) -> bytes:
     """The database key of the workspace at `path`; raises security.keys.WrongPasswordError."""
-    return unwrap_key(read_info(path).wrapped_key, password)
+    return unlock(path, password)[1]
 
 
 def cached_key(path: Path, secret_store: SecretStore) -> bytes | None:
@@ -225,12 +236,13 @@ def open_workspace(
     clock: Clock = utc_now,
 ) -> Workspace:
     """Open (and migrate, after a backup copy) the workspace at `path` with its password or its key."""
-    info = read_info(path)
     if key is None:
         if password is None:
             raise ValueError("a password or a key is needed")
-        key = unwrap_key(info.wrapped_key, password)
+        info, key = unlock(path, password)
         _cache_key(secret_store, info, key)
+    else:
+        info = read_info(path)
     check_key(path / DB_FILE, key)
     return _open_with_key(path, info, key, clock)
 

@@ -200,13 +200,12 @@ class AppController(QObject):
 
     def _read_facts(self) -> None:
         """Read the workspace facts off the GUI thread, to mark demo data on the unlock screen. Started before
-        the first window is built: reading them loads the key unwrapping's modules, which unlocking waits for,
-        and gets the memory the unwrapping needs from the system."""
+        the first window is built: reading them loads the key unwrapping's modules, which unlocking waits for."""
 
         def load() -> Any:
-            from fieldvisit.store.workspace import is_workspace, prepare_unlock
+            from fieldvisit.store.workspace import is_workspace, read_info
 
-            return prepare_unlock(self.workspace_dir) if is_workspace(self.workspace_dir) else None
+            return read_info(self.workspace_dir) if is_workspace(self.workspace_dir) else None
 
         def done(info: Any) -> None:
             self._demo_facts = info is not None and info.demo
