@@ -432,7 +432,6 @@ class AppController(QObject):
             return
         if isinstance(exc, WrongPasswordError):
             self.unlock_window.show_error(self.tr("The password is not correct. Please try again."))
-            self._read_facts()  # memory for the next attempt, while it is typed
             return
         message = getattr(exc, "message_zh", "")
         if not message:
