@@ -16,6 +16,7 @@ from fieldvisit.security.secret_store import KeyringSecretStore, MemorySecretSto
 from fieldvisit.store import migrate
 from fieldvisit.store.engine import make_engine
 from fieldvisit.store.migrate import MigrationError, NewerDatabaseError, head_revision
+from fieldvisit.store.quick_open import quick_open
 from fieldvisit.store.workspace import (
     DB_FILE,
     WorkspaceError,
@@ -133,8 +134,16 @@ def test_workspace_info_holds_no_plain_key(workspace) -> None:
     assert "ciphertext" in info_text
 
 
-def test_a_key_wrapped_in_two_lanes_is_wrapped_again_in_one_when_unlocked(tmp_path: Path) -> None:
-    """Workspaces made before libsodium's Argon2id open as before, and from then on in half the processor time."""
+def _quick_key(path: Path, password: str) -> bytes:
+    quick = quick_open(path, password)
+    quick.close()
+    return quick.key
+
+
+@pytest.mark.parametrize("unlocking", [unlock_key, _quick_key], ids=["unlock_key", "quick_open"])
+def test_a_key_wrapped_in_two_lanes_is_wrapped_again_in_one_when_unlocked(tmp_path: Path, unlocking) -> None:
+    """Workspaces made before libsodium's Argon2id open as before (the app's way, `quick_open`, and the others),
+    and from then on in half the processor time."""
     two_lanes = KdfParams(time_cost=1, memory_cost=2048, parallelism=2)
     workspace = create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=two_lanes)
     with Session(workspace.engine) as session:
@@ -143,10 +152,10 @@ def test_a_key_wrapped_in_two_lanes_is_wrapped_again_in_one_when_unlocked(tmp_pa
     workspace.close()
     before = read_info(workspace.path)
     with pytest.raises(WrongPasswordError):
-        unlock_key(workspace.path, "wrong password")
+        unlocking(workspace.path, "wrong password")
     assert read_info(workspace.path) == before  # a wrong password changes nothing
 
-    key = unlock_key(workspace.path, TEST_PASSWORD)
+    key = unlocking(workspace.path, TEST_PASSWORD)
     after = read_info(workspace.path)
     assert after.wrapped_key.params == KdfParams(time_cost=1, memory_cost=2048, parallelism=1)
     assert after.wrapped_key.salt != before.wrapped_key.salt
