@@ -18,10 +18,10 @@ from sqlmodel import SQLModel
 
 from fieldvisit.bureau import auth
 from fieldvisit.bureau.config import Settings
-from fieldvisit.bureau.db import read_transaction, run_write
+from fieldvisit.bureau.db import read_transaction, refresh_statistics, run_write
 from fieldvisit.bureau.mutations import Caller, apply_batch, apply_in
 from fieldvisit.bureau.records import load_rows, table_info
-from fieldvisit.bureau.tables import credential, metadata
+from fieldvisit.bureau.tables import change_audience, change_log, credential, metadata, receipt
 from fieldvisit.domain.assistance import AssistanceType, HouseholdAssessment
 from fieldvisit.domain.children import ChildCategory, ChildFile
 from fieldvisit.domain.ids import new_id
@@ -60,19 +60,27 @@ def _check(receipts: list[Receipt]) -> None:
 
 
 def save_records(engine: Engine, records: Iterable[SQLModel], *, actor: str = "admin", clock: Clock = utc_now) -> int:
-    """Insert new synced records in batches; returns how many were saved."""
+    """Insert new synced records in batches, then refresh the planner's statistics of the tables they went to (a
+    roster import is a bulk load); returns how many were saved."""
     count = 0
+    written: set[str] = set()
     batch: list[Mutation] = []
     for record in records:
         batch.append(_mutation(record))
         if len(batch) == MAX_PUSH_BATCH:
-            _check(apply_batch(engine, _caller(actor), batch, clock=clock))
-            count += len(batch)
+            count += _save_batch(engine, batch, actor, clock, written)
             batch = []
     if batch:
-        _check(apply_batch(engine, _caller(actor), batch, clock=clock))
-        count += len(batch)
+        count += _save_batch(engine, batch, actor, clock, written)
+    if written:
+        refresh_statistics(engine, written | {receipt.name, change_log.name, change_audience.name})
     return count
+
+
+def _save_batch(engine: Engine, batch: list[Mutation], actor: str, clock: Clock, written: set[str]) -> int:
+    _check(apply_batch(engine, _caller(actor), batch, clock=clock))
+    written.update(mutation.table for mutation in batch)
+    return len(batch)
 
 
 def update_record(

@@ -179,6 +179,19 @@ def one_of(connection: Connection, column: ColumnElement[Any], values: Collectio
     return [column.in_(wanted[start : start + _IN_CHUNK]) for start in range(0, len(wanted), _IN_CHUNK)]
 
 
+def refresh_statistics(engine: Engine, tables: Iterable[str]) -> None:
+    """Have PostgreSQL's planner count what a bulk load just wrote to `tables`, rather than at autovacuum's next
+    round (a minute or more later): until then it plans lookups on the numbers of the tables before the load, and
+    looked up each push batch's ids by reading every receipt (3 ms a batch instead of under 1 after 20,000
+    imported records). SQLite plans by its indexes without statistics: nothing to do there."""
+    if is_sqlite(engine):
+        return
+    with _translated_errors(), engine.connect() as connection:
+        quote = connection.dialect.identifier_preparer.quote
+        names = ", ".join(quote(name) for name in sorted(set(tables)))
+        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(f"ANALYZE {names}")
+
+
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction with one consistent snapshot (REPEATABLE READ on PostgreSQL, WAL on SQLite)."""
