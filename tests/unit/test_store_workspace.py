@@ -143,7 +143,7 @@ def _quick_key(path: Path, password: str) -> bytes:
 @pytest.mark.parametrize("unlocking", [unlock_key, _quick_key], ids=["unlock_key", "quick_open"])
 def test_a_key_wrapped_in_two_lanes_is_wrapped_again_in_one_when_unlocked(tmp_path: Path, unlocking) -> None:
     """Workspaces made before libsodium's Argon2id open as before (the app's way, `quick_open`, and the others),
-    and from then on in half the processor time."""
+    and from then on on one core."""
     two_lanes = KdfParams(time_cost=1, memory_cost=2048, parallelism=2)
     workspace = create_workspace(tmp_path / "ws", TEST_PASSWORD, kdf_params=two_lanes)
     with Session(workspace.engine) as session:

@@ -181,7 +181,7 @@ def unlock(path: Path, password: str) -> tuple[WorkspaceInfo, bytes]:
     """The facts and the database key of the workspace at `path`; raises security.keys.WrongPasswordError.
 
     A key wrapped in several Argon2 lanes (as this app did before libsodium's Argon2id) is wrapped again with
-    the same costs in one lane, which unlocks it in half the processor time from then on.
+    the same costs in one lane, which unlocks it on one core, in 0.7 of the processor time, from then on.
     """
     info = read_info(path)
     key = unwrap_key(info.wrapped_key, password)
