@@ -183,13 +183,18 @@ def refresh_statistics(engine: Engine, tables: Iterable[str]) -> None:
     """Have PostgreSQL's planner count what a bulk load just wrote to `tables`, rather than at autovacuum's next
     round (a minute or more later): until then it plans lookups on the numbers of the tables before the load, and
     looked up each push batch's ids by reading every receipt (3 ms a batch instead of under 1 after 20,000
-    imported records). SQLite plans by its indexes without statistics: nothing to do there."""
+    imported records). SQLite plans by its indexes without statistics: nothing to do there.
+
+    Never fails the load it follows (its rows are committed by then): a failure is logged, and autovacuum counts
+    the tables later as usual."""
     if is_sqlite(engine):
         return
-    with _translated_errors(), engine.connect() as connection:
-        quote = connection.dialect.identifier_preparer.quote
-        names = ", ".join(quote(name) for name in sorted(set(tables)))
-        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(f"ANALYZE {names}")
+    names = ", ".join(engine.dialect.identifier_preparer.quote(name) for name in sorted(set(tables)))
+    try:
+        with engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(f"ANALYZE {names}")
+    except DBAPIError as exc:
+        log.warning("could not refresh the planner's statistics of %s: %s", names, type(exc.orig).__name__)
 
 
 @contextmanager
