@@ -32,7 +32,10 @@ Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 TableName = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
-ProtocolNumber = Annotated[int, Field(ge=0, le=2**31 - 1)]
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+"""The largest values of the bureau's 32- and 64-bit integer columns: numbers a client states are kept within them."""
+ProtocolNumber = Annotated[int, Field(ge=0, le=INT32_MAX)]
 """A protocol version as a client states it (the bureau keeps a device's in a 32-bit column)."""
 
 
@@ -211,7 +214,7 @@ class HelloRequest(Request):
 
     protocol: ProtocolNumber = PROTOCOL_VERSION
     client_version: ShortText = ""
-    pending_count: int = Field(default=0, ge=0, le=2**31 - 1)
+    pending_count: int = Field(default=0, ge=0, le=INT32_MAX)
 
 
 class HelloReply(Reply):
@@ -249,7 +252,7 @@ class Mutation(Request):
     table: TableName
     record_id: Uuid
     op: MutationOp
-    base_version: int = Field(ge=0, le=2**63 - 1)
+    base_version: int = Field(ge=0, le=INT64_MAX)
     changed: list[Annotated[str, StringConstraints(max_length=64)]] = Field(default_factory=list, max_length=200)
     payload: dict[str, Any]
 
@@ -321,7 +324,7 @@ class PullRequest(Request):
     the digest on both sides)."""
 
     protocol: ProtocolNumber = PROTOCOL_VERSION
-    cursor: int = Field(default=0, ge=0, le=2**63 - 1)
+    cursor: int = Field(default=0, ge=0, le=INT64_MAX)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_PAGE)
     exclude: list[RecordRef] = Field(default_factory=list, max_length=MAX_EXCLUDED_REFS)
 
