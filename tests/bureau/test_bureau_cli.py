@@ -187,6 +187,24 @@ def test_a_roster_import_leaves_the_planners_statistics_current(bureau, run, tmp
     assert counted["bureau_change_log"] >= 600 and counted["bureau_change_audience"] >= 600
 
 
+def test_a_roster_row_without_a_name_or_column_is_refused_by_line_and_nothing_is_imported(
+    bureau, run, tmp_path
+) -> None:
+    assert (
+        run("create-user", "--username", "dir1", "--display-name", "张主任", "--role", "CHILD_DIRECTOR", stdin="p\n")[0]
+        == 0
+    )
+    empty_name = tmp_path / "empty.csv"
+    empty_name.write_text("file_no,name,town_code,director\nET-1,𠮷䶮,330282107,dir1\nET-2, ,330282107,dir1\n", "utf-8")
+    code, out = run("import-children", str(empty_name))
+    assert code == 2 and "line 3: no value in column name" in out
+    no_column = tmp_path / "households.csv"
+    no_column.write_text("applicant_name,village_id\n赵老伯,\n", encoding="utf-8")
+    code, out = run("import-households", str(no_column))
+    assert code == 2 and "line 2: no value in column town_code" in out
+    assert _rows(bureau, "child_file") == [] and _rows(bureau, "household_assessment") == []
+
+
 def test_statistics_that_cannot_be_refreshed_do_not_fail_the_import_before_them(bureau, caplog) -> None:
     """The records are committed by then: an import reported as failed would be run again, twice the children."""
     refresh_statistics(bureau.engine, ["child_file", "no_such_table"])

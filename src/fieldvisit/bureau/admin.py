@@ -171,9 +171,15 @@ def set_password(engine: Engine, settings: Settings, username: str, password: st
     )
 
 
-def _rows(source: TextIO) -> Iterator[dict[str, str]]:
+def _rows(source: TextIO, required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    """The CSV's rows with their line numbers, trimmed; a row without a value in a `required` column is refused
+    by line, before anything is saved (a roster is imported whole or not at all)."""
     for line, row in enumerate(csv.DictReader(source), start=2):
-        yield {"_line": str(line), **{(k or "").strip(): (v or "").strip() for k, v in row.items()}}
+        values = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        missing = [column for column in required if not values.get(column)]
+        if missing:
+            raise AdminError(f"line {line}: no value in column {', '.join(missing)}")
+        yield {"_line": str(line), **values}
 
 
 def _date(value: str) -> date | None:
@@ -195,7 +201,7 @@ def import_children(engine: Engine, source: TextIO, *, clock: Clock = utc_now) -
 
     now = clock()
     children = []
-    for row in _rows(source):
+    for row in _rows(source, required=("name", "town_code", "director")):
         try:
             guardian = {"name": row.get("guardian_name", ""), "phone": row.get("guardian_phone", "")}
             children.append(
@@ -231,7 +237,7 @@ def import_households(engine: Engine, source: TextIO, *, clock: Clock = utc_now)
     """
     now = clock()
     households = []
-    for row in _rows(source):
+    for row in _rows(source, required=("applicant_name", "town_code")):
         try:
             households.append(
                 HouseholdAssessment(
