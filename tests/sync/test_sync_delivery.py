@@ -4,6 +4,7 @@ out of order, and a batch with some invalid mutations."""
 from __future__ import annotations
 
 import random
+import threading
 
 import httpx
 import pytest
@@ -18,7 +19,7 @@ from fieldvisit.domain.ids import new_id
 from fieldvisit.domain.shared import Role
 from fieldvisit.store.sync_local import list_quarantined, requeue_quarantined
 from fieldvisit.store.tables import OutboxEntry
-from fieldvisit.sync.client import SyncStatus
+from fieldvisit.sync.client import SyncOptions, SyncStatus
 
 
 def _bureau_child(world, record_id: str):  # type: ignore[no-untyped-def]
@@ -200,6 +201,39 @@ def test_a_record_the_bureau_fails_on_every_time_is_quarantined_and_the_rest_goe
     laptop.queued.update(e.mutation_id for e in laptop.all(OutboxEntry))
     assert laptop.sync().pushed == 1
     assert _bureau_child(world, poison.id) is not None
+    world.check()
+
+
+def test_a_batch_the_bureau_fails_on_holds_back_the_batch_queued_behind_it(world, proxy) -> None:
+    # The next batch waits on the link behind the one in flight; when that one fails and is sent again in
+    # halves, the waiting one must go after the halves, never beside them.
+    proxy.plan = lambda request: _FAULT if "/sync/push" in request.path and b"FAULT-1" in request.body else Forward()
+    in_flight, most = [0], [0]
+    lock = threading.Lock()
+    act = proxy._act
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        pushing = "/sync/push" in args[2].path
+        with lock:
+            in_flight[0] += pushing
+            most[0] = max(most[0], in_flight[0])
+        try:
+            return act(*args)
+        finally:
+            with lock:
+                in_flight[0] -= pushing
+
+    proxy._act = counted
+    director = world.user("dir-held-back", Role.CHILD_DIRECTOR)
+    laptop = world.device(director, url=proxy.url, options=SyncOptions(push_batch=5))
+    good = [child(director, name=f"排队记录{i}") for i in range(19)]
+    poison = child(director, name="引发故障的记录", recognition_ref="FAULT-1")
+    laptop.save(*good[:3], poison, *good[3:])  # batches of 1, then 5: the poison is in the second
+    report = laptop.sync()
+    assert report.status == SyncStatus.OK
+    assert report.pushed == 19 and report.quarantined == 1
+    assert most[0] == 1, "never two push batches in flight"
+    assert all(_bureau_child(world, g.id) is not None for g in good)
     world.check()
 
 

@@ -104,6 +104,10 @@ class _Wiped(Exception):
     pass
 
 
+class _HeldBackError(Exception):
+    """A queued push batch not sent because the one before it was not answered."""
+
+
 def _depth(table: str) -> int:
     if table in p.OWNER_LINKS:
         return 9
@@ -260,9 +264,10 @@ class SyncEngine:
             report.audit_events += len(events)
 
     def _push(self, transport: Transport, report: SyncReport, notify: ProgressCallback) -> None:
-        """Send the outbox in order, in batches. While one batch is with the bureau, the next is read and
-        marked sent, and the receipts of the last one are applied: the bureau and the local disk work side by
-        side. Only one batch is ever in flight, and none holds a record that another one still holds."""
+        """Send the outbox in order, in batches. While one batch is with the bureau, the next is read, marked
+        sent and queued on the link behind it, and the receipts of the last one are applied: the bureau and
+        the local disk work side by side, and the link sends the next batch the moment an answer is in. Only
+        one batch is ever in flight, and none holds a record that another one still holds."""
         total = sync_local.outbox_count(self.engine)
         skip: set[tuple[str, str]] = set()
         applied_since_deferral = False
@@ -286,8 +291,12 @@ class SyncEngine:
                     skip, applied_since_deferral = set(), False
                     continue
                 sent, reply = in_flight
+                queued = link.submit(self._post_after, transport, reply, items, body) if items else None
                 results = self._receipts(transport, sent, reply)
-                in_flight = (items, link.submit(self._post_batch, transport, items, body)) if items else None
+                if queued is not None and reply.exception() is not None:
+                    # Held back behind a batch that was not answered (and sent again in parts since): send now.
+                    queued = link.submit(self._post_batch, transport, items, body)
+                in_flight = (items, queued) if queued is not None else None
                 for batch in results:
                     outcome = sync_local.apply_receipts(self.engine, batch[0], batch[1], clock=self.clock)
                     report.pushed += outcome.applied
@@ -304,6 +313,15 @@ class SyncEngine:
         if [r.mutation_id for r in reply.receipts] != [i.mutation_id for i in items]:
             raise TransientError("the receipts do not match the mutations sent")
         return reply
+
+    def _post_after(
+        self, transport: Transport, before: Future[p.PushReply], items: list[OutboxItem], body: bytes
+    ) -> p.PushReply:
+        """`_post_batch`, queued behind the batch in flight (`before`, done by the time this runs on the link):
+        sent only if that one was answered, so that no two batches are ever in flight."""
+        if before.exception() is not None:
+            raise _HeldBackError
+        return self._post_batch(transport, items, body)
 
     def _receipts(
         self, transport: Transport, items: list[OutboxItem], reply: Future[p.PushReply]
