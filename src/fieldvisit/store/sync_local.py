@@ -70,8 +70,9 @@ _CONFLICT_CODES = {"fields": ConflictKind.FIELDS, "out_of_scope": ConflictKind.O
 class OutboxItem:
     """A mutation ready to send; `base_version` is the bureau version the device last saw of the record.
 
-    `payload_json` is the record as the outbox stores it, JSON text that goes on the wire as it is; `payload`
-    parses it for the few that need to look inside (attachments, conflicts)."""
+    `payload_json` and `changed_json` are the record and the names of its changed fields as the outbox stores
+    them, JSON text that goes on the wire as it is; `payload` and `changed` parse them for the few that need to
+    look inside (attachments, conflicts)."""
 
     seq: int
     mutation_id: str
@@ -79,7 +80,7 @@ class OutboxItem:
     record_id: str
     op: str
     base_version: int
-    changed: list[str]
+    changed_json: str
     payload_json: str
     attempts: int
 
@@ -92,6 +93,11 @@ class OutboxItem:
     def payload(self) -> dict[str, Any]:
         """The record's fields."""
         return dict(json.loads(self.payload_json))
+
+    @functools.cached_property
+    def changed(self) -> list[str]:
+        """The fields changed since the bureau's version (empty for a new record)."""
+        return list(json.loads(self.changed_json))
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,7 @@ def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> lis
         return []
     mark_sent(engine, chosen)
     with engine.connect() as connection:
+        # The JSON columns as their text, and the columns in OutboxItem's order: a batch is hundreds of rows.
         rows = connection.execute(
             select(
                 _OUTBOX.c.seq,
@@ -145,10 +152,10 @@ def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> lis
                 _OUTBOX.c.table_name,
                 _OUTBOX.c.record_id,
                 _OUTBOX.c.op,
-                _OUTBOX.c.changed,
+                func.coalesce(_BADGES.c.bureau_version, 0),
+                func.coalesce(type_coerce(_OUTBOX.c.changed, String), "[]"),
+                func.coalesce(type_coerce(_OUTBOX.c.payload, String), "{}"),
                 _OUTBOX.c.attempts,
-                func.coalesce(type_coerce(_OUTBOX.c.payload, String), "{}").label("payload_json"),
-                func.coalesce(_BADGES.c.bureau_version, 0).label("seen"),
             )
             .outerjoin(
                 _BADGES,
@@ -156,21 +163,8 @@ def take_batch(engine: Engine, *, limit: int, skip: Collection[Ref] = ()) -> lis
             )
             .where(_OUTBOX.c.seq.in_(chosen), _OUTBOX.c.state == OutboxState.PENDING)
             .order_by(_OUTBOX.c.seq)
-        )
-        return [
-            OutboxItem(
-                seq=row.seq,
-                mutation_id=row.mutation_id,
-                table_name=row.table_name,
-                record_id=row.record_id,
-                op=row.op,
-                base_version=int(row.seen),
-                changed=list(row.changed or []),
-                payload_json=row.payload_json,
-                attempts=row.attempts,
-            )
-            for row in rows
-        ]
+        ).all()
+        return [OutboxItem(*row) for row in rows]
 
 
 def _choose(connection: Connection, limit: int, skip: set[Ref]) -> list[int]:

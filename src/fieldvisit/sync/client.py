@@ -557,7 +557,8 @@ _JSON = {"Content-Type": "application/json"}
 
 
 def _push_body(items: list[OutboxItem]) -> bytes:
-    """A `p.PushRequest` as JSON, each record's payload as the outbox stores it (not parsed and made again)."""
+    """A `p.PushRequest` as JSON, each record's payload and changed fields as the outbox stores them (not parsed
+    and made again)."""
     return orjson.dumps(
         {
             "protocol": p.PROTOCOL_VERSION,
@@ -568,7 +569,7 @@ def _push_body(items: list[OutboxItem]) -> bytes:
                     "record_id": item.record_id,
                     "op": item.op,
                     "base_version": item.base_version,
-                    "changed": item.changed,
+                    "changed": orjson.Fragment(item.changed_json),
                     "payload": orjson.Fragment(item.payload_json),
                 }
                 for item in items
