@@ -1,4 +1,5 @@
-"""Pulled rows written through the fast encoding are stored byte for byte as SQLAlchemy's typed path stores them."""
+"""Synced rows written through the fast encoding (pulled records, badges and versions after receipts) are stored
+as SQLAlchemy's typed path stores them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldvisit.domain.ids import new_id
-from fieldvisit.store.sync_rows import insert_sql, storage_row, upsert_sql
+from fieldvisit.store.sync_rows import insert_sql, receipt_badges_sql, storage_row, upsert_sql, version_sql
 from fieldvisit.store.sync_state import from_wire, record_table
 from fieldvisit.sync.protocol import SYNCED_MODELS
 
@@ -75,6 +76,50 @@ def test_fast_encoding_of_sync_badges_matches_the_typed_path(workspace) -> None:
         connection.exec_driver_sql(insert_sql("record_sync"), [storage_row("record_sync", fast)])
         rows = {row[1]: (row[0], *row[2:]) for row in connection.execute(text("SELECT * FROM record_sync"))}
     assert rows[fast["record_id"]] == rows[typed["record_id"]]
+
+
+def test_badges_after_receipts_read_back_as_written_and_keep_the_last_sync_while_a_record_waits(workspace) -> None:
+    table = record_table("record_sync")
+    earlier = datetime(2026, 11, 20, 2, 0, 0, 123, tzinfo=UTC)
+    later = datetime(2026, 11, 21, 3, 4, 5, 6, tzinfo=UTC)
+    waiting, synced, new = new_id(), new_id(), new_id()
+    known = [
+        {"table_name": "child_file", "record_id": i, "state": "PENDING", "bureau_version": 1} for i in (waiting, synced)
+    ]
+    with workspace.engine.begin() as connection:
+        connection.execute(table.insert(), [dict(badge, synced_at=earlier) for badge in known])
+        badges = [(waiting, "PENDING", None), (synced, "SYNCED", later), (new, "SYNCED", later)]
+        connection.exec_driver_sql(
+            receipt_badges_sql(),
+            [
+                storage_row(
+                    "record_sync",
+                    {"table_name": "child_file", "record_id": i, "state": state, "bureau_version": 2, "synced_at": at},
+                )
+                for i, state, at in badges
+            ],
+        )
+        rows = {row.record_id: row for row in connection.execute(table.select())}
+    assert (rows[waiting].state, rows[waiting].bureau_version, rows[waiting].synced_at) == ("PENDING", 2, earlier)
+    assert (rows[synced].state, rows[synced].bureau_version, rows[synced].synced_at) == ("SYNCED", 2, later)
+    assert (rows[new].state, rows[new].bureau_version, rows[new].synced_at) == ("SYNCED", 2, later)
+
+
+@pytest.mark.parametrize("table_name", sorted(SYNCED_MODELS))
+def test_the_version_update_after_receipts_changes_the_version_alone(workspace, table_name: str) -> None:
+    model = SYNCED_MODELS[table_name]
+    values = {name: _sample(field.annotation, 0) for name, field in model.model_fields.items()}
+    wire = dict(model.model_validate(values).model_dump(mode="json"), id=new_id(), version=1)
+    with workspace.engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        connection.exec_driver_sql(insert_sql(table_name), [storage_row(table_name, wire)])
+        before = connection.execute(text(f'SELECT * FROM "{table_name}"')).one()
+        connection.exec_driver_sql(version_sql(table_name), [(5, wire["id"])])
+        after = connection.execute(text(f'SELECT * FROM "{table_name}"')).one()
+        connection.rollback()
+    version = list(before._fields).index("version")
+    assert after[version] == 5
+    assert [v for i, v in enumerate(after) if i != version] == [v for i, v in enumerate(before) if i != version]
 
 
 def test_a_pulled_record_without_its_parent_is_left_out_not_fatal(workspace) -> None:

@@ -38,6 +38,7 @@ from fieldvisit.domain.shared import AuditKind
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.security.secret_store import SecretStore, SecretStoreError
 from fieldvisit.store.changes import Actor, write_changes
+from fieldvisit.store.sync_rows import receipt_badges_sql, storage_row, version_sql
 from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
@@ -366,7 +367,8 @@ def apply_receipts(
 
 def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, ReceiptView]], now: Any) -> None:
     """Applied receipts the bureau had nothing to add to: drop the entries, note the bureau versions and the
-    badges, and align the local version of records with nothing else waiting."""
+    badges, and align the local version of records with nothing else waiting (rows written as stored, see
+    `sync_rows`: a batch is hundreds)."""
     if not applied:
         return
     connection.execute(delete(_OUTBOX).where(among(_OUTBOX.c.seq, [item.seq for item, _ in applied])))
@@ -376,34 +378,21 @@ def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, Receipt
     for item, receipt in applied:
         state = _badge_state(item.ref in conflicts, waiting.get(item.ref, set()))
         synced_at = now if state == SyncState.SYNCED else None
-        badges.append(
-            {
-                "table_name": item.table_name,
-                "record_id": item.record_id,
-                "bureau_version": receipt.version,
-                "state": state,
-                "synced_at": synced_at,
-            }
-        )
-    statement = sqlite_insert(_BADGES)
-    statement = statement.on_conflict_do_update(
-        index_elements=["table_name", "record_id"],
-        set_={
-            "bureau_version": statement.excluded.bureau_version,
-            "state": statement.excluded.state,
-            "synced_at": func.coalesce(statement.excluded.synced_at, _BADGES.c.synced_at),
-        },
-    )
-    connection.execute(statement, badges)
-    by_table: dict[str, list[dict[str, Any]]] = {}
+        badge = {
+            "table_name": item.table_name,
+            "record_id": item.record_id,
+            "bureau_version": receipt.version,
+            "state": state,
+            "synced_at": synced_at,
+        }
+        badges.append(storage_row("record_sync", badge))
+    connection.exec_driver_sql(receipt_badges_sql(), badges)
+    by_table: dict[str, list[tuple[int, str]]] = {}
     for item, receipt in applied:
         if item.ref not in waiting:
-            by_table.setdefault(item.table_name, []).append({"key": item.record_id, "new_version": receipt.version})
+            by_table.setdefault(item.table_name, []).append((receipt.version, item.record_id))
     for table_name, rows in by_table.items():
-        table = record_table(table_name)
-        connection.execute(
-            update(table).where(table.c.id == bindparam("key")).values(version=bindparam("new_version")), rows
-        )
+        connection.exec_driver_sql(version_sql(table_name), rows)
 
 
 def _apply_receipt(

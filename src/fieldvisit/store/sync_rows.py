@@ -1,8 +1,9 @@
-"""Pulled rows encoded exactly as SQLAlchemy stores them in SQLite, for bulk Core writes without per-value typing.
+"""Synced rows encoded exactly as SQLAlchemy stores them in SQLite, for bulk Core writes without per-value typing.
 
-A first pull writes tens of thousands of rows; SQLAlchemy's per-row parameter processing (JSON, dates, times)
-was the largest part of it. Here each value is encoded once, in the same storage format (tests compare the
-stored bytes), and the Core statements, compiled once per table, run with plain tuples.
+A first pull writes tens of thousands of rows, and a push's receipts mark hundreds a batch; SQLAlchemy's per-row
+parameter processing (JSON, dates, times) was the largest part of it. Here each value is encoded once, in the same
+storage format (tests compare the stored bytes), and the Core statements, compiled once per table, run with plain
+tuples.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Insert, String, Table, bindparam
+from sqlalchemy import JSON, Boolean, Date, Insert, Integer, String, Table, bindparam, func, update
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -123,3 +124,35 @@ def upsert_sql(table_name: str) -> str:
             set_={column.name: statement.excluded[column.name] for column in table.columns if column.name != "id"},
         )
     )
+
+
+@cache
+def receipt_badges_sql() -> str:
+    """INSERT … ON CONFLICT of sync badges (storage rows) for applied receipts: the bureau version and state are
+    replaced, and the time of the last sync is kept where the new badge has none (the record still waits)."""
+    badges = record_table("record_sync")
+    statement = sqlite_insert(badges).values(_plain(badges))
+    return _positional(
+        statement.on_conflict_do_update(
+            index_elements=[badges.c.table_name, badges.c.record_id],
+            set_={
+                "bureau_version": statement.excluded.bureau_version,
+                "state": statement.excluded.state,
+                "synced_at": func.coalesce(statement.excluded.synced_at, badges.c.synced_at),
+            },
+        )
+    )
+
+
+@cache
+def version_sql(table_name: str) -> str:
+    """UPDATE of one record's version, compiled once from Core; its parameters are (version, id)."""
+    table = record_table(table_name)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("id", type_=String()))
+        .values(version=bindparam("version", type_=Integer()))
+    )
+    compiled = statement.compile(dialect=sqlite_dialect.dialect())
+    assert list(compiled.positiontup or []) == ["version", "id"]
+    return str(compiled)
