@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldvisit.domain.ids import new_id
-from fieldvisit.store.sync_rows import insert_sql, receipt_badges_sql, storage_row, upsert_sql, version_sql
+from fieldvisit.store.sync_rows import badge_upsert_sql, insert_sql, storage_row, upsert_sql, version_sql
 from fieldvisit.store.sync_state import from_wire, record_table
 from fieldvisit.sync.protocol import SYNCED_MODELS
 
@@ -90,7 +90,7 @@ def test_badges_after_receipts_read_back_as_written_and_keep_the_last_sync_while
         connection.execute(table.insert(), [dict(badge, synced_at=earlier) for badge in known])
         badges = [(waiting, "PENDING", None), (synced, "SYNCED", later), (new, "SYNCED", later)]
         connection.exec_driver_sql(
-            receipt_badges_sql(),
+            badge_upsert_sql(),
             [
                 storage_row(
                     "record_sync",

@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from fieldvisit.domain.base import SyncState
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.store.search import SEARCHABLE_TABLES, name_initials, search_keys
-from fieldvisit.store.sync_rows import column_index, insert_sql, storage_row, upsert_sql
+from fieldvisit.store.sync_rows import badge_upsert_sql, column_index, insert_sql, storage_row, upsert_sql
 from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
@@ -174,12 +174,7 @@ def _write_records(
         connection.exec_driver_sql(insert_sql("record_sync"), [storage_row("record_sync", b) for b in fresh])
     updated = [badge for badge in badges if (badge["table_name"], badge["record_id"]) in seen]
     if updated:
-        statement = sqlite_insert(_BADGES)
-        statement = statement.on_conflict_do_update(
-            index_elements=["table_name", "record_id"],
-            set_={name: statement.excluded[name] for name in ("state", "bureau_version", "synced_at")},
-        )
-        connection.execute(statement, updated)
+        connection.exec_driver_sql(badge_upsert_sql(), [storage_row("record_sync", b) for b in updated])
     _reindex(connection, searchable)
 
 

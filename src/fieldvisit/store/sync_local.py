@@ -38,7 +38,7 @@ from fieldvisit.domain.shared import AuditKind
 from fieldvisit.domain.types import Clock, utc_now
 from fieldvisit.security.secret_store import SecretStore, SecretStoreError
 from fieldvisit.store.changes import Actor, write_changes
-from fieldvisit.store.sync_rows import receipt_badges_sql, storage_row, version_sql
+from fieldvisit.store.sync_rows import badge_upsert_sql, storage_row, version_sql
 from fieldvisit.store.sync_state import (
     ConflictKind,
     Key,
@@ -386,7 +386,7 @@ def _apply_plain(connection: Connection, applied: list[tuple[OutboxItem, Receipt
             "synced_at": synced_at,
         }
         badges.append(storage_row("record_sync", badge))
-    connection.exec_driver_sql(receipt_badges_sql(), badges)
+    connection.exec_driver_sql(badge_upsert_sql(), badges)
     by_table: dict[str, list[tuple[int, str]]] = {}
     for item, receipt in applied:
         if item.ref not in waiting:

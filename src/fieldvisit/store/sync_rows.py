@@ -127,9 +127,9 @@ def upsert_sql(table_name: str) -> str:
 
 
 @cache
-def receipt_badges_sql() -> str:
-    """INSERT … ON CONFLICT of sync badges (storage rows) for applied receipts: the bureau version and state are
-    replaced, and the time of the last sync is kept where the new badge has none (the record still waits)."""
+def badge_upsert_sql() -> str:
+    """INSERT … ON CONFLICT of sync badges (storage rows), after a pull or applied receipts: the bureau version and
+    state are replaced, and the time of the last sync is kept where the new badge has none (the record waits)."""
     badges = record_table("record_sync")
     statement = sqlite_insert(badges).values(_plain(badges))
     return _positional(
