@@ -16,7 +16,19 @@ from typing import Any, TypeVar
 import orjson
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, ColumnElement, Connection, Engine, Table, any_, bindparam, create_engine, event
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    cast,
+    create_engine,
+    event,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -175,8 +187,18 @@ def one_of(connection: Connection, column: ColumnElement[Any], values: Collectio
     if not wanted:
         return []
     if connection.dialect.name == "postgresql":
+        if all(isinstance(value, str) for value in wanted):
+            # Text goes as the array's literal, which the server parses: psycopg's list dumper looks for
+            # characters to quote in each item with a regular expression (0.4 ms for a push batch's 500 ids).
+            literal = bindparam(None, _array_literal(wanted), type_=Text)
+            return [column == any_(cast(literal, ARRAY(column.type)))]
         return [column == any_(bindparam(None, wanted, type_=ARRAY(column.type)))]
     return [column.in_(wanted[start : start + _IN_CHUNK]) for start in range(0, len(wanted), _IN_CHUNK)]
+
+
+def _array_literal(items: Iterable[str]) -> str:
+    """PostgreSQL's text form of an array of `items`: each one quoted, its quotes and backslashes escaped."""
+    return "{" + ",".join('"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"' for item in items) + "}"
 
 
 def refresh_statistics(engine: Engine, tables: Iterable[str]) -> None:
