@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, TypeDecorator, select
 
 from fieldvisit.bureau.db import one_of
 
@@ -39,3 +39,26 @@ def test_rows_are_selected_by_any_text_keys_exactly_as_written(bureau) -> None:
         ]
     assert sorted(found) == sorted(AWKWARD_KEYS)
     assert sorted(counted) == [3, 5]
+
+
+class _Upper(TypeDecorator[str]):
+    """Text stored in capitals: a type whose values the database never sees as given."""
+
+    impl = String(20)
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: object) -> str | None:
+        return value.upper() if value is not None else None
+
+
+def test_keys_of_a_column_that_converts_its_values_are_converted_too(bureau) -> None:
+    codes = Table("one_of_codes", MetaData(), Column("code", _Upper()), prefixes=["TEMPORARY"])
+    with bureau.engine.begin() as connection:
+        codes.create(connection)
+        connection.execute(codes.insert(), [{"code": "abc"}, {"code": "xyz"}])
+        found = [
+            row.code
+            for condition in one_of(connection, codes.c.code, ["abc", "def"])
+            for row in connection.execute(select(codes.c.code).where(condition))
+        ]
+    assert found == ["ABC"]

@@ -187,9 +187,11 @@ def one_of(connection: Connection, column: ColumnElement[Any], values: Collectio
     if not wanted:
         return []
     if connection.dialect.name == "postgresql":
-        if all(isinstance(value, str) for value in wanted):
+        plain = column.type.bind_processor(connection.dialect) is None
+        if plain and all(isinstance(value, str) for value in wanted):
             # Text goes as the array's literal, which the server parses: psycopg's list dumper looks for
             # characters to quote in each item with a regular expression (0.4 ms for a push batch's 500 ids).
+            # Only where the column's type passes text on as it is (every key column here does).
             literal = bindparam(None, _array_literal(wanted), type_=Text)
             return [column == any_(cast(literal, ARRAY(column.type)))]
         return [column == any_(bindparam(None, wanted, type_=ARRAY(column.type)))]
